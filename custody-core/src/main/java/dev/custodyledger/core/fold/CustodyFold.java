@@ -1,0 +1,581 @@
+package dev.custodyledger.core.fold;
+
+import static dev.custodyledger.core.fold.RejectionCode.*;
+
+import dev.custodyledger.core.crypto.Sha256;
+import dev.custodyledger.core.crypto.SignatureInvalidException;
+import dev.custodyledger.core.event.CustodyEvent;
+import dev.custodyledger.core.event.CustodyEvent.Commission;
+import dev.custodyledger.core.event.CustodyEvent.Handoff;
+import dev.custodyledger.core.event.CustodyEvent.KeyAdded;
+import dev.custodyledger.core.event.CustodyEvent.KeyRevoked;
+import dev.custodyledger.core.event.CustodyEvent.Pack;
+import dev.custodyledger.core.event.CustodyEvent.PartyRegistered;
+import dev.custodyledger.core.event.CustodyEvent.PartySuspended;
+import dev.custodyledger.core.event.CustodyEvent.Recall;
+import dev.custodyledger.core.event.CustodyEvent.Receive;
+import dev.custodyledger.core.event.CustodyEvent.Refuse;
+import dev.custodyledger.core.event.CustodyEvent.Report;
+import dev.custodyledger.core.event.CustodyEvent.Sell;
+import dev.custodyledger.core.event.CustodyEvent.Unpack;
+import dev.custodyledger.core.event.Disposition;
+import dev.custodyledger.core.event.EventHeader;
+import dev.custodyledger.core.event.SignedEvent;
+import dev.custodyledger.core.gs1.CompanyPrefix;
+import dev.custodyledger.core.gs1.ContainerCode;
+import dev.custodyledger.core.gs1.ItemCode;
+import dev.custodyledger.core.gs1.UnitCode;
+import dev.custodyledger.core.party.KeyPurpose;
+import dev.custodyledger.core.party.Role;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The custody rules as a deterministic fold over the ledger: {@link #apply} takes the next record in log
+ * order and returns its outcome, changing the state only when the whole event is accepted. No clock, no
+ * randomness, no I/O: time comes from the record. Every folder of the same log reaches the same state and
+ * the same outcomes. Not thread-safe: one thread folds.
+ */
+public final class CustodyFold {
+    private final CustodyState state;
+    private final LedgerRules rules;
+    private final SignatureCheck signatures;
+    private final MessageDigest chain = Sha256.newDigest();
+
+    public CustodyFold(CustodyState state, LedgerRules rules, SignatureCheck signatures) {
+        this.state = state;
+        this.rules = rules;
+        this.signatures = signatures;
+    }
+
+    public static CustodyFold fromGenesis(TrustAnchor anchor, LedgerRules rules, SignatureCheck signatures) {
+        return new CustodyFold(CustodyState.genesis(anchor), rules, signatures);
+    }
+
+    public CustodyState state() {
+        return state;
+    }
+
+    /** Folds the next record; offsets must increase (a redelivered record is the caller's to skip). */
+    public Outcome apply(LedgerRecord record) {
+        if (record.offset() <= state.lastOffset) {
+            throw new IllegalArgumentException("offset " + record.offset() + " is not after " + state.lastOffset);
+        }
+        long seq = state.lastSeq + 1;
+        Outcome outcome;
+        SignedEvent signed = record.event();
+        if (signed == null) {
+            outcome = new Outcome(
+                    seq,
+                    record.offset(),
+                    record.recordTime(),
+                    null,
+                    null,
+                    null,
+                    MALFORMED,
+                    record.malformed(),
+                    List.of(),
+                    List.of());
+        } else {
+            CustodyEvent event = signed.event();
+            List<UnitCode> named = List.copyOf(event.units());
+            List<UnitCode> carried = List.of();
+            RejectionCode code = null;
+            String message = null;
+            if (state.eventIds.contains(signed.id())) {
+                code = DUPLICATE;
+                message = "event " + signed.id() + " is already in the ledger";
+            } else {
+                try {
+                    check(signed, record.recordTime());
+                    carried = carriedUnits(event);
+                    mutate(event, seq);
+                } catch (Rejection r) {
+                    code = r.code();
+                    message = r.getMessage();
+                }
+                state.eventIds.add(signed.id());
+            }
+            if (event instanceof Pack p) {
+                named = withFirst(p.container(), named);
+            } else if (event instanceof Unpack u) {
+                named = withFirst(u.container(), named);
+            }
+            outcome = new Outcome(
+                    seq,
+                    record.offset(),
+                    record.recordTime(),
+                    signed.id(),
+                    event.type(),
+                    event.header().actor(),
+                    code,
+                    message,
+                    named,
+                    carried);
+        }
+        advance(outcome);
+        return outcome;
+    }
+
+    /**
+     * Would {@code event} be accepted if it were the next record, recorded at {@code recordTime}? Used by
+     * intake to refuse what is certain to fail; changes nothing.
+     */
+    public Optional<Rejection> precheck(SignedEvent event, Instant recordTime) {
+        if (state.eventIds.contains(event.id())) {
+            return Optional.of(new Rejection(DUPLICATE, "event " + event.id() + " is already in the ledger"));
+        }
+        try {
+            check(event, recordTime);
+            return Optional.empty();
+        } catch (Rejection r) {
+            return Optional.of(r);
+        }
+    }
+
+    private void advance(Outcome o) {
+        state.lastSeq = o.seq();
+        state.lastOffset = o.offset();
+        state.lastRecordTime = o.recordTime();
+        if (o.accepted()) {
+            state.accepted++;
+        } else {
+            state.rejected++;
+        }
+        chain.update(state.outcomeChain);
+        chain.update(ByteBuffer.allocate(8).putLong(o.seq()).array());
+        chain.update((o.eventId() == null ? "-" : o.eventId().toString()).getBytes(StandardCharsets.US_ASCII));
+        chain.update((o.code() == null ? "ACCEPTED" : o.code().name()).getBytes(StandardCharsets.US_ASCII));
+        state.outcomeChain = chain.digest();
+    }
+
+    // ---- checks: throw a Rejection, change nothing
+
+    private void check(SignedEvent signed, Instant recordTime) throws Rejection {
+        CustodyEvent event = signed.event();
+        EventHeader h = event.header();
+        PartyState actor = state.party(h.actor());
+        if (actor == null) {
+            throw new Rejection(UNKNOWN_PARTY, "party " + h.actor() + " is not registered");
+        }
+        if (actor.suspended()) {
+            throw new Rejection(PARTY_SUSPENDED, "party " + h.actor() + " is suspended");
+        }
+        KeyState key = state.key(h.keyId());
+        if (key == null || !key.party().equals(h.actor())) {
+            throw new Rejection(UNKNOWN_KEY, "key " + h.keyId() + " is not registered to " + h.actor());
+        }
+        if (key.revoked()) {
+            throw new Rejection(KEY_REVOKED, "key " + h.keyId() + " was revoked at seq " + key.revokedSeq());
+        }
+        try {
+            signatures.check(signed, key.publicKey());
+        } catch (SignatureInvalidException e) {
+            throw new Rejection(BAD_SIGNATURE, "the signature does not verify under key " + h.keyId());
+        }
+        if (event.type().isRegistry() && !actor.has(Role.OPERATOR)) {
+            throw new Rejection(ROLE_NOT_ALLOWED, event.type() + " is for the operator only");
+        }
+        KeyPurpose needed = event.type().isRegistry() ? KeyPurpose.OPERATOR : KeyPurpose.CUSTODY;
+        if (key.purpose() != needed) {
+            throw new Rejection(
+                    WRONG_KEY_PURPOSE,
+                    event.type() + " needs a " + needed.wire() + " key, not a "
+                            + key.purpose().wire() + " key");
+        }
+        if (h.eventTime().isAfter(recordTime.plus(rules.maxFutureSkew()))) {
+            throw new Rejection(
+                    CLOCK_SKEW, "eventTime " + h.eventTime() + " is ahead of the ledger time " + recordTime);
+        }
+        if (h.eventTime().isBefore(recordTime.minus(rules.maxPastSkew()))) {
+            throw new Rejection(
+                    CLOCK_SKEW, "eventTime " + h.eventTime() + " is too far behind the ledger time " + recordTime);
+        }
+        if (event instanceof PartyRegistered e) {
+            checkRegistration(e);
+        } else if (event instanceof KeyAdded e) {
+            checkKeyAdded(e);
+        } else if (event instanceof KeyRevoked e) {
+            checkKeyRevoked(e);
+        } else if (event instanceof PartySuspended e) {
+            PartyState party = requireParty(e.party());
+            if (party.has(Role.OPERATOR)) {
+                throw new Rejection(ROLE_NOT_ALLOWED, "the operator cannot be suspended");
+            }
+            if (party.suspended()) {
+                throw new Rejection(PARTY_SUSPENDED, "party " + e.party() + " is already suspended");
+            }
+        } else if (event instanceof Commission e) {
+            checkCommission(actor, e);
+        } else if (event instanceof Pack e) {
+            checkPack(e);
+        } else if (event instanceof Unpack e) {
+            checkUnpack(e);
+        } else if (event instanceof Handoff e) {
+            PartyState to = requireParty(e.to());
+            if (to.suspended()) {
+                throw new Rejection(PARTY_SUSPENDED, "receiver " + e.to() + " is suspended");
+            }
+            for (UnitCode code : e.units()) {
+                requireMovable(code, h);
+            }
+        } else if (event instanceof Receive e) {
+            checkArrival(e.units(), h);
+        } else if (event instanceof Refuse e) {
+            checkArrival(e.units(), h);
+        } else if (event instanceof Sell e) {
+            if (!actor.has(Role.RETAILER)) {
+                throw new Rejection(ROLE_NOT_ALLOWED, "only a retailer sells to consumers");
+            }
+            for (ItemCode code : e.units()) {
+                UnitState unit = requireMovable(code, h);
+                if (unit.recalled()) {
+                    throw new Rejection(RECALLED_UNIT, "unit " + code + " is recalled and must not be sold");
+                }
+            }
+        } else if (event instanceof Recall e) {
+            checkRecall(actor, e);
+        } else if (event instanceof Report e) {
+            checkReport(actor, e);
+        }
+    }
+
+    private void checkRegistration(PartyRegistered e) throws Rejection {
+        if (state.party(e.party().id()) != null) {
+            throw new Rejection(PARTY_EXISTS, "party " + e.party().id() + " is already registered");
+        }
+        if (e.party().roles().contains(Role.OPERATOR)) {
+            throw new Rejection(ROLE_NOT_ALLOWED, "the operator role belongs to the trust anchor alone");
+        }
+        for (CompanyPrefix prefix : e.party().companyPrefixes()) {
+            for (PartyState other : state.parties.values()) {
+                for (CompanyPrefix taken : other.profile().companyPrefixes()) {
+                    if (prefix.overlaps(taken)) {
+                        throw new Rejection(
+                                PREFIX_CONFLICT,
+                                "company prefix " + prefix + " overlaps " + taken + " of " + other.id());
+                    }
+                }
+            }
+        }
+    }
+
+    private void checkKeyAdded(KeyAdded e) throws Rejection {
+        PartyState party = requireParty(e.party());
+        if (state.key(e.publicKey().keyId()) != null) {
+            throw new Rejection(KEY_EXISTS, "key " + e.publicKey().keyId() + " is already registered");
+        }
+        if (e.purpose() == KeyPurpose.OPERATOR && !party.has(Role.OPERATOR)) {
+            throw new Rejection(ROLE_NOT_ALLOWED, "only the operator holds operator keys");
+        }
+    }
+
+    private void checkKeyRevoked(KeyRevoked e) throws Rejection {
+        requireParty(e.party());
+        KeyState key = state.key(e.revokedKey());
+        if (key == null || !key.party().equals(e.party())) {
+            throw new Rejection(UNKNOWN_KEY, "key " + e.revokedKey() + " is not registered to " + e.party());
+        }
+        if (key.revoked()) {
+            throw new Rejection(KEY_REVOKED, "key " + e.revokedKey() + " is already revoked");
+        }
+        if (key.keyId().equals(state.anchor.key().keyId())) {
+            throw new Rejection(
+                    ROLE_NOT_ALLOWED, "the trust anchor is configuration and cannot be revoked on the ledger");
+        }
+    }
+
+    private void checkCommission(PartyState actor, Commission e) throws Rejection {
+        if (!actor.has(Role.PRODUCER)) {
+            throw new Rejection(ROLE_NOT_ALLOWED, "only a producer commissions units");
+        }
+        for (ItemCode code : e.units()) {
+            if (!actor.owns(code.gtin())) {
+                throw new Rejection(
+                        GTIN_NOT_OWNED, "GTIN " + code.gtin() + " is not under a company prefix of " + actor.id());
+            }
+            if (state.units.containsKey(code)) {
+                throw new Rejection(ALREADY_COMMISSIONED, "unit " + code + " is already commissioned");
+            }
+        }
+    }
+
+    private void checkPack(Pack e) throws Rejection {
+        UnitState container = state.unit(e.container());
+        if (container != null) {
+            requireMovable(e.container(), e.header());
+        }
+        for (UnitCode code : e.units()) {
+            requireMovable(code, e.header());
+        }
+    }
+
+    private void checkUnpack(Unpack e) throws Rejection {
+        UnitState container = requireMovable(e.container(), e.header());
+        for (UnitCode code : e.units()) {
+            requireUnit(code);
+            if (!container.mutableChildren().contains(code)) {
+                throw new Rejection(NOT_IN_CONTAINER, "unit " + code + " is not in " + e.container());
+            }
+        }
+    }
+
+    private void checkArrival(List<UnitCode> codes, EventHeader h) throws Rejection {
+        for (UnitCode code : codes) {
+            UnitState unit = requireUnit(code);
+            if (unit.pendingTo == null) {
+                throw new Rejection(HANDOFF_NOT_PENDING, "unit " + code + " has no pending handoff");
+            }
+            if (!unit.pendingTo.equals(h.actor())) {
+                throw new Rejection(
+                        NOT_RECEIVER, "unit " + code + " is on its way to " + unit.pendingTo + ", not " + h.actor());
+            }
+            if (unit.status != UnitStatus.ACTIVE) {
+                throw new Rejection(
+                        INACTIVE_UNIT,
+                        "unit " + code + " is " + unit.status.name().toLowerCase());
+            }
+        }
+    }
+
+    private void checkRecall(PartyState actor, Recall e) throws Rejection {
+        if (!actor.has(Role.PRODUCER)) {
+            throw new Rejection(ROLE_NOT_ALLOWED, "only a producer recalls");
+        }
+        if (e.byLot()) {
+            if (!actor.owns(e.gtin())) {
+                throw new Rejection(
+                        GTIN_NOT_OWNED, "GTIN " + e.gtin() + " is not under a company prefix of " + actor.id());
+            }
+            LotState lot = state.lot(new LotKey(e.gtin(), e.lot()));
+            if (lot == null) {
+                throw new Rejection(
+                        UNKNOWN_LOT, "no unit of lot " + e.lot() + " of GTIN " + e.gtin() + " was commissioned");
+            }
+            if (lot.recalled()) {
+                throw new Rejection(ALREADY_RECALLED, "lot " + lot.key() + " is already recalled");
+            }
+            return;
+        }
+        for (ItemCode code : e.units()) {
+            if (!actor.owns(code.gtin())) {
+                throw new Rejection(
+                        GTIN_NOT_OWNED, "GTIN " + code.gtin() + " is not under a company prefix of " + actor.id());
+            }
+            if (requireUnit(code).recalled()) {
+                throw new Rejection(ALREADY_RECALLED, "unit " + code + " is already recalled");
+            }
+        }
+    }
+
+    private void checkReport(PartyState actor, Report e) throws Rejection {
+        for (UnitCode code : e.units()) {
+            UnitState unit = requireUnit(code);
+            boolean producer = code instanceof ItemCode item && actor.has(Role.PRODUCER) && actor.owns(item.gtin());
+            boolean custodian = unit.custodian.equals(actor.id());
+            boolean allowed = e.disposition() == Disposition.EXPIRED ? producer : producer || custodian;
+            if (!allowed) {
+                throw new Rejection(
+                        NOT_CUSTODIAN,
+                        e.disposition() == Disposition.EXPIRED
+                                ? "only the producer of " + code + " reports it expired"
+                                : "only the custodian or the producer of " + code + " reports it "
+                                        + e.disposition().wire());
+            }
+            if (unit.status != UnitStatus.ACTIVE) {
+                throw new Rejection(
+                        INACTIVE_UNIT,
+                        "unit " + code + " is " + unit.status.name().toLowerCase());
+            }
+        }
+    }
+
+    private PartyState requireParty(dev.custodyledger.core.party.PartyId id) throws Rejection {
+        PartyState party = state.party(id);
+        if (party == null) {
+            throw new Rejection(UNKNOWN_PARTY, "party " + id + " is not registered");
+        }
+        return party;
+    }
+
+    private UnitState requireUnit(UnitCode code) throws Rejection {
+        UnitState unit = state.unit(code);
+        if (unit == null) {
+            throw new Rejection(UNKNOWN_UNIT, "unit " + code + " was never commissioned or packed");
+        }
+        return unit;
+    }
+
+    /** The actor holds the unit, it is active, not in transit and not inside a container. */
+    private UnitState requireMovable(UnitCode code, EventHeader h) throws Rejection {
+        UnitState unit = requireUnit(code);
+        if (unit.status != UnitStatus.ACTIVE) {
+            throw new Rejection(
+                    INACTIVE_UNIT, "unit " + code + " is " + unit.status.name().toLowerCase());
+        }
+        if (!unit.custodian.equals(h.actor())) {
+            throw new Rejection(NOT_CUSTODIAN, "unit " + code + " is held by " + unit.custodian + ", not " + h.actor());
+        }
+        if (unit.pendingTo != null) {
+            throw new Rejection(IN_TRANSIT, "unit " + code + " is in transit to " + unit.pendingTo);
+        }
+        if (unit.parent != null) {
+            throw new Rejection(INSIDE_CONTAINER, "unit " + code + " is inside " + unit.parent + "; unpack it first");
+        }
+        return unit;
+    }
+
+    // ---- effects: only after every check passed
+
+    private List<UnitCode> carriedUnits(CustodyEvent event) {
+        if (event.type().isRegistry() || event instanceof Commission) {
+            return List.of();
+        }
+        List<UnitCode> carried = new ArrayList<>();
+        if (event instanceof Unpack u && u.units().isEmpty()) {
+            collectDescendants(state.unit(u.container()), carried);
+        } else {
+            for (UnitCode code : event.units()) {
+                collectDescendants(state.unit(code), carried);
+            }
+        }
+        return carried.isEmpty() ? List.of() : List.copyOf(carried);
+    }
+
+    private void collectDescendants(UnitState unit, List<UnitCode> into) {
+        if (unit == null || !unit.isContainer()) {
+            return;
+        }
+        for (UnitCode child : unit.mutableChildren()) {
+            into.add(child);
+            collectDescendants(state.unit(child), into);
+        }
+    }
+
+    private void mutate(CustodyEvent event, long seq) {
+        EventHeader h = event.header();
+        if (event instanceof PartyRegistered e) {
+            state.parties.put(e.party().id(), new PartyState(e.party(), seq));
+        } else if (event instanceof KeyAdded e) {
+            state.keys.put(e.publicKey().keyId(), new KeyState(e.party(), e.publicKey(), e.purpose(), seq));
+        } else if (event instanceof KeyRevoked e) {
+            state.key(e.revokedKey()).revoke(seq, e.reason());
+        } else if (event instanceof PartySuspended e) {
+            state.party(e.party()).suspend(seq, e.reason());
+        } else if (event instanceof Commission e) {
+            for (ItemCode code : e.units()) {
+                LotState lot = state.lots.computeIfAbsent(new LotKey(code.gtin(), e.lot()), k -> new LotState(k, seq));
+                lot.addUnits(1);
+                state.units.put(code, new UnitState(code, seq, h.actor(), lot, e.expiry(), e.product()));
+            }
+        } else if (event instanceof Pack e) {
+            UnitState container =
+                    state.units.computeIfAbsent(e.container(), c -> new UnitState(c, seq, h.actor(), null, null, null));
+            container.lastSeq = seq;
+            for (UnitCode code : e.units()) {
+                UnitState unit = state.unit(code);
+                unit.parent = e.container();
+                unit.lastSeq = seq;
+                container.mutableChildren().add(code);
+            }
+        } else if (event instanceof Unpack e) {
+            UnitState container = state.unit(e.container());
+            List<UnitCode> out = e.units().isEmpty() ? List.copyOf(container.mutableChildren()) : e.units();
+            for (UnitCode code : out) {
+                UnitState unit = state.unit(code);
+                unit.parent = null;
+                unit.lastSeq = seq;
+                container.mutableChildren().remove(code);
+            }
+            container.lastSeq = seq;
+        } else if (event instanceof Handoff e) {
+            for (UnitCode code : e.units()) {
+                UnitState unit = state.unit(code);
+                unit.pendingTo = e.to();
+                unit.pendingSeq = seq;
+                touchTree(unit, seq);
+            }
+        } else if (event instanceof Receive e) {
+            for (UnitCode code : e.units()) {
+                UnitState unit = state.unit(code);
+                unit.pendingTo = null;
+                unit.pendingSeq = 0;
+                setCustodian(unit, h.actor(), seq);
+            }
+        } else if (event instanceof Refuse e) {
+            for (UnitCode code : e.units()) {
+                UnitState unit = state.unit(code);
+                unit.pendingTo = null;
+                unit.pendingSeq = 0;
+                touchTree(unit, seq);
+            }
+        } else if (event instanceof Sell e) {
+            for (ItemCode code : e.units()) {
+                setStatus(state.unit(code), UnitStatus.SOLD, seq);
+            }
+        } else if (event instanceof Recall e) {
+            if (e.byLot()) {
+                state.lot(new LotKey(e.gtin(), e.lot())).recall(seq, e.reason());
+            } else {
+                for (ItemCode code : e.units()) {
+                    UnitState unit = state.unit(code);
+                    unit.recalledSeq = seq;
+                    unit.recallReason = e.reason();
+                    unit.lastSeq = seq;
+                }
+            }
+        } else if (event instanceof Report e) {
+            UnitStatus status = UnitStatus.valueOf(e.disposition().name());
+            for (UnitCode code : e.units()) {
+                UnitState unit = state.unit(code);
+                unit.pendingTo = null;
+                unit.pendingSeq = 0;
+                setStatus(unit, status, seq);
+            }
+        }
+    }
+
+    private void setCustodian(UnitState unit, dev.custodyledger.core.party.PartyId custodian, long seq) {
+        unit.custodian = custodian;
+        unit.lastSeq = seq;
+        if (unit.isContainer()) {
+            for (UnitCode child : unit.mutableChildren()) {
+                setCustodian(state.unit(child), custodian, seq);
+            }
+        }
+    }
+
+    private void setStatus(UnitState unit, UnitStatus status, long seq) {
+        if (unit.status == UnitStatus.ACTIVE) {
+            unit.status = status;
+            unit.statusSeq = seq;
+        }
+        unit.lastSeq = seq;
+        if (unit.isContainer()) {
+            for (UnitCode child : unit.mutableChildren()) {
+                setStatus(state.unit(child), status, seq);
+            }
+        }
+    }
+
+    private void touchTree(UnitState unit, long seq) {
+        unit.lastSeq = seq;
+        if (unit.isContainer()) {
+            for (UnitCode child : unit.mutableChildren()) {
+                touchTree(state.unit(child), seq);
+            }
+        }
+    }
+
+    private static List<UnitCode> withFirst(ContainerCode container, List<UnitCode> rest) {
+        List<UnitCode> all = new ArrayList<>(rest.size() + 1);
+        all.add(container);
+        all.addAll(rest);
+        return List.copyOf(all);
+    }
+}
