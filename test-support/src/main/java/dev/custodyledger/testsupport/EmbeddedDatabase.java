@@ -1,0 +1,75 @@
+package dev.custodyledger.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL 17 from zonky's embedded binaries, started as a child process of the test JVM on a free
+ * port. Runs with fsync off: fine for tests, never for data that must survive.
+ */
+public final class EmbeddedDatabase implements Database {
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedDatabase start() {
+        try {
+            return new EmbeddedDatabase(EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(30))
+                    .setServerConfig("max_connections", "200")
+                    .start());
+        } catch (IOException e) {
+            throw new IllegalStateException("embedded PostgreSQL did not start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public String username() {
+        return "postgres";
+    }
+
+    @Override
+    public String password() {
+        return "postgres";
+    }
+
+    @Override
+    public void createDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("database names are lowercase identifiers");
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, name);
+            if (!exists.executeQuery().next()) {
+                c.createStatement().execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new IllegalStateException("embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}
