@@ -1,5 +1,6 @@
 package dev.custodyledger.testsupport;
 
+import dev.custodyledger.kafka.Topics;
 import org.opentest4j.TestAbortedException;
 
 /**

@@ -1,4 +1,4 @@
-package dev.custodyledger.testsupport;
+package dev.custodyledger.kafka;
 
 import dev.custodyledger.core.topic.TopicSpec;
 import java.util.ArrayList;
