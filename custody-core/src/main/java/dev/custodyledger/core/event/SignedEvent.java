@@ -53,9 +53,18 @@ public final class SignedEvent {
             throw new MalformedEventException("the envelope is larger than " + MAX_ENVELOPE_BYTES + " bytes");
         }
         JsonNode root;
-        byte[] canonical;
         try {
             root = StrictJson.parse(envelope);
+        } catch (JsonFormatException e) {
+            throw new MalformedEventException(e.getMessage());
+        }
+        return decode(root);
+    }
+
+    /** Decodes an envelope that was already parsed by {@link StrictJson} (e.g. one element of a batch). */
+    public static SignedEvent decode(JsonNode root) {
+        byte[] canonical;
+        try {
             if (!root.isObject()) {
                 throw new MalformedEventException("the envelope must be a JSON object {\"event\":…,\"sig\":…}");
             }

@@ -92,7 +92,7 @@ public final class CustodyFold {
                 message = "event " + signed.id() + " is already in the ledger";
             } else {
                 try {
-                    check(signed, record.recordTime());
+                    check(signed, record.recordTime(), signatures);
                     carried = carriedUnits(event);
                     mutate(event, seq);
                 } catch (Rejection r) {
@@ -127,11 +127,16 @@ public final class CustodyFold {
      * intake to refuse what is certain to fail; changes nothing.
      */
     public Optional<Rejection> precheck(SignedEvent event, Instant recordTime) {
+        return precheck(event, recordTime, signatures);
+    }
+
+    /** As {@link #precheck(SignedEvent, Instant)}, checking signatures as {@code signatureCheck} says (intake verifies). */
+    public Optional<Rejection> precheck(SignedEvent event, Instant recordTime, SignatureCheck signatureCheck) {
         if (state.eventIds.contains(event.id())) {
             return Optional.of(new Rejection(DUPLICATE, "event " + event.id() + " is already in the ledger"));
         }
         try {
-            check(event, recordTime);
+            check(event, recordTime, signatureCheck);
             return Optional.empty();
         } catch (Rejection r) {
             return Optional.of(r);
@@ -156,7 +161,7 @@ public final class CustodyFold {
 
     // ---- checks: throw a Rejection, change nothing
 
-    private void check(SignedEvent signed, Instant recordTime) throws Rejection {
+    private void check(SignedEvent signed, Instant recordTime, SignatureCheck signatures) throws Rejection {
         CustodyEvent event = signed.event();
         EventHeader h = event.header();
         PartyState actor = state.party(h.actor());

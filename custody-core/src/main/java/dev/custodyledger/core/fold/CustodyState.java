@@ -82,6 +82,11 @@ public final class CustodyState {
         return Collections.unmodifiableCollection(keys.values());
     }
 
+    /** Units matching {@code filter}, in order of first appearance; a scan, for rare events such as a lot recall. */
+    public List<UnitState> unitsWhere(java.util.function.Predicate<UnitState> filter) {
+        return units.values().stream().filter(filter).toList();
+    }
+
     public int unitCount() {
         return units.size();
     }

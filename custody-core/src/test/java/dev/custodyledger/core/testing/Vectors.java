@@ -18,11 +18,11 @@ public final class Vectors {
     private Vectors() {}
 
     public static Path dir() {
-        String configured = System.getProperty("custody.vectors.dir", "../../shared/vectors");
+        String configured = System.getProperty("conformance.vectors.dir", "../../shared/vectors");
         Path dir = Path.of(configured).toAbsolutePath().normalize();
         Assumptions.assumeTrue(
                 Files.isDirectory(dir),
-                "conformance vectors not found at " + dir + " (set -Dcustody.vectors.dir); skipping vector tests");
+                "conformance vectors not found at " + dir + " (set -Dconformance.vectors.dir); skipping vector tests");
         return dir;
     }
 

@@ -1,0 +1,140 @@
+package dev.custodyledger.ledger.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.custodyledger.core.json.JsonFormatException;
+import dev.custodyledger.core.json.StrictJson;
+import dev.custodyledger.ledger.config.LedgerConfig;
+import dev.custodyledger.ledger.intake.IntakeService.SignedEventOrError;
+import dev.custodyledger.ledger.problem.Problem;
+import dev.custodyledger.ledger.problem.ProblemException;
+import dev.custodyledger.ledger.problem.ProblemMappers;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("/v1/events")
+public class EventIntakeResource {
+    static final String EXAMPLE =
+            "{\"event\":{\"v\":1,\"type\":\"HANDOFF\",\"eventTime\":\"2026-11-28T10:15:30.123Z\",\"actor\":\"acme-foods\","
+                    + "\"keyId\":\"ed25519:3f1c…\",\"nonce\":\"n0000000000001\",\"units\":[\"01/09506000134352/21/7Q2K9X4MZ3\"],\"to\":\"fresh-mart\"},"
+                    + "\"sig\":\"<base64url Ed25519 over the RFC 8785 bytes of event>\"}";
+
+    private final IntakeService intake;
+    private final LedgerConfig config;
+
+    EventIntakeResource(IntakeService intake, LedgerConfig config) {
+        this.intake = intake;
+        this.config = config;
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(
+            summary = "Submit one signed event",
+            description = "Checks it, appends it to the ledger and waits (bounded) for the fold's outcome.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "handoff", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "201",
+            description = "appended and accepted by the fold: {eventId, seq, recordTime, outcome}")
+    @APIResponse(responseCode = "202", description = "appended; the fold has not reached it yet: follow Location")
+    @APIResponse(responseCode = "400", description = "MALFORMED or CLOCK_SKEW (problem+json)")
+    @APIResponse(
+            responseCode = "403",
+            description = "signer refused: BAD_SIGNATURE, UNKNOWN_PARTY, UNKNOWN_KEY, KEY_REVOKED, … (problem+json)")
+    @APIResponse(
+            responseCode = "409",
+            description = "rejected by the custody rules, with the rejection code (problem+json)")
+    public Uni<Response> submit(byte[] body) {
+        return onRequestContext(intake.submit(SignedEventOrError.decode(body))).map(EventIntakeResource::respond);
+    }
+
+    @POST
+    @Path("batch")
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(
+            summary = "Submit up to 1,000 signed events",
+            description = "Each event is independent; the answer lists one outcome per event, in order.")
+    @APIResponse(
+            responseCode = "200",
+            description = "one entry per event: {index, status, eventId, seq, outcome, problem}")
+    public Uni<Response> submitBatch(byte[] body) {
+        JsonNode array;
+        try {
+            array = StrictJson.parse(body);
+        } catch (JsonFormatException e) {
+            throw new ProblemException(400, "MALFORMED", e.getMessage());
+        }
+        if (!array.isArray()) {
+            throw new ProblemException(400, "MALFORMED", "a batch is a JSON array of signed envelopes");
+        }
+        if (array.size() == 0 || array.size() > config.intake().maxBatch()) {
+            throw new ProblemException(
+                    400, "MALFORMED", "a batch holds 1 to " + config.intake().maxBatch() + " events");
+        }
+        List<CompletableFuture<Submission>> answers = new ArrayList<>(array.size());
+        for (JsonNode envelope : array) {
+            answers.add(intake.submit(SignedEventOrError.decode(envelope)).toCompletableFuture());
+        }
+        return onRequestContext(CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(done -> {
+                    List<BatchEntry> entries = new ArrayList<>(answers.size());
+                    for (int i = 0; i < answers.size(); i++) {
+                        Submission s = answers.get(i).join();
+                        entries.add(new BatchEntry(
+                                i, s.status(), s.eventId(), s.seq(), s.recordTime(), s.outcome(), s.problem()));
+                    }
+                    return Response.ok(new BatchAnswer(entries)).build();
+                }));
+    }
+
+    /** Answers complete on the folding thread; the response must be finished on the request's own context. */
+    private static <T> Uni<T> onRequestContext(CompletionStage<T> answer) {
+        Context context = Vertx.currentContext();
+        return Uni.createFrom().completionStage(answer).emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+
+    public record BatchAnswer(List<BatchEntry> results) {}
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record BatchEntry(
+            int index,
+            int status,
+            String eventId,
+            Long seq,
+            java.time.Instant recordTime,
+            String outcome,
+            Problem problem) {}
+
+    static Response respond(Submission s) {
+        if (s.problem() != null) {
+            return ProblemMappers.respond(s.problem());
+        }
+        var response =
+                Response.status(s.status()).type(MediaType.APPLICATION_JSON).entity(s.body());
+        if (s.status() == 202 || s.status() == 201) {
+            response.location(URI.create("/v1/events/" + s.eventId()));
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.custodyledger.ledger.intake;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.custodyledger.core.fold.Outcome;
+import dev.custodyledger.ledger.problem.Problem;
+import java.time.Instant;
+
+/** The answer to one submitted event: accepted (201), rejected or refused (problem), or still pending (202). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Submission(int status, String eventId, Long seq, Instant recordTime, String outcome, Problem problem) {
+
+    static Submission accepted(Outcome o) {
+        return new Submission(201, o.eventId().toString(), o.seq(), o.recordTime(), "ACCEPTED", null);
+    }
+
+    static Submission rejected(String eventId, Problem problem) {
+        return new Submission(problem.status(), eventId, null, null, "REJECTED", problem.withEventId(eventId));
+    }
+
+    static Submission pending(String eventId) {
+        return new Submission(202, eventId, null, null, "PENDING", null);
+    }
+
+    /** The body a single submission answers with: the outcome, or the problem. */
+    public Object body() {
+        return problem != null
+                ? problem
+                : new Body(eventId, seq, recordTime, outcome, status == 202 ? "/v1/events/" + eventId : null);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Body(String eventId, Long seq, Instant recordTime, String outcome, String status) {}
+}

@@ -1,0 +1,44 @@
+package dev.custodyledger.ledger.problem;
+
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves as problem+json with a code, and never with a stack trace. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String code =
+                switch (status) {
+                    case 404 -> "NOT_FOUND";
+                    case 405 -> "METHOD_NOT_ALLOWED";
+                    case 406 -> "NOT_ACCEPTABLE";
+                    case 413 -> "TOO_LARGE";
+                    case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+                    default -> status >= 500 ? "INTERNAL" : "BAD_REQUEST";
+                };
+        return respond(
+                Problem.of(status, code, status >= 500 ? "the server failed; the failure is logged" : e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        Log.error("unhandled failure", e);
+        return respond(Problem.of(500, "INTERNAL", "the server failed; the failure is logged"));
+    }
+
+    public static Response respond(Problem problem) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
+    }
+}

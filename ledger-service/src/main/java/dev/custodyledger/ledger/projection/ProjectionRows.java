@@ -1,0 +1,208 @@
+package dev.custodyledger.ledger.projection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodyledger.core.event.CustodyEvent;
+import dev.custodyledger.core.event.CustodyEvent.Commission;
+import dev.custodyledger.core.event.CustodyEvent.KeyAdded;
+import dev.custodyledger.core.event.CustodyEvent.KeyRevoked;
+import dev.custodyledger.core.event.CustodyEvent.PartyRegistered;
+import dev.custodyledger.core.event.CustodyEvent.PartySuspended;
+import dev.custodyledger.core.event.CustodyEvent.Recall;
+import dev.custodyledger.core.fold.CustodyState;
+import dev.custodyledger.core.fold.KeyState;
+import dev.custodyledger.core.fold.LedgerRecord;
+import dev.custodyledger.core.fold.LotKey;
+import dev.custodyledger.core.fold.LotState;
+import dev.custodyledger.core.fold.Outcome;
+import dev.custodyledger.core.fold.PartyState;
+import dev.custodyledger.core.fold.UnitState;
+import dev.custodyledger.core.gs1.ItemCode;
+import dev.custodyledger.core.gs1.UnitCode;
+import dev.custodyledger.core.party.Role;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Maps folded records and the fold's state after them to projection rows. Runs on the folding thread. */
+public final class ProjectionRows {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProjectionRows() {}
+
+    /** A record as folded: what the log held and what the fold decided. */
+    public record Folded(LedgerRecord record, byte[] value, Outcome outcome) {}
+
+    public static ProjectionBatch build(
+            List<Folded> folded, CustodyState state, long previousSeq, boolean withSnapshot, byte[] snapshot) {
+        List<LedgerRecordRow> records = new ArrayList<>(folded.size());
+        Map<UnitCode, UnitRow> units = new LinkedHashMap<>();
+        List<UnitHistoryRow> history = new ArrayList<>();
+        Map<String, PartyRow> parties = new LinkedHashMap<>();
+        Map<String, PartyKeyRow> keys = new LinkedHashMap<>();
+        Map<String, LotRow> lots = new LinkedHashMap<>();
+        if (previousSeq == 0) {
+            state.parties().forEach(p -> parties.put(p.id().value(), party(p)));
+            state.keys().forEach(k -> keys.put(k.keyId().value(), key(k)));
+        }
+        for (Folded f : folded) {
+            Outcome o = f.outcome();
+            records.add(record(f));
+            if (!o.accepted()) {
+                continue;
+            }
+            for (UnitCode code : o.units()) {
+                history.add(history(code, o.seq(), false));
+                units.put(code, unit(state.unit(code)));
+            }
+            for (UnitCode code : o.carried()) {
+                history.add(history(code, o.seq(), true));
+                units.put(code, unit(state.unit(code)));
+            }
+            CustodyEvent event = f.record().event().event();
+            if (event instanceof PartyRegistered e) {
+                parties.put(e.party().id().value(), party(state.party(e.party().id())));
+            } else if (event instanceof PartySuspended e) {
+                parties.put(e.party().value(), party(state.party(e.party())));
+            } else if (event instanceof KeyAdded e) {
+                keys.put(
+                        e.publicKey().keyId().value(),
+                        key(state.key(e.publicKey().keyId())));
+            } else if (event instanceof KeyRevoked e) {
+                keys.put(e.revokedKey().value(), key(state.key(e.revokedKey())));
+            } else if (event instanceof Commission e) {
+                for (ItemCode item : e.units()) {
+                    LotState lot = state.lot(new LotKey(item.gtin(), e.lot()));
+                    lots.put(lot.key().toString(), lot(lot));
+                }
+            } else if (event instanceof Recall e && e.byLot()) {
+                LotState lot = state.lot(new LotKey(e.gtin(), e.lot()));
+                lots.put(lot.key().toString(), lot(lot));
+                // Every unit of a recalled lot shows the recall, in its row and in its history.
+                for (UnitState u : unitsOfLot(state, lot.key())) {
+                    units.put(u.code(), unit(u));
+                    history.add(history(u.code(), o.seq(), false));
+                }
+            }
+        }
+        Outcome last = folded.get(folded.size() - 1).outcome();
+        FoldSnapshotRow snapshotRow = null;
+        if (withSnapshot) {
+            snapshotRow = new FoldSnapshotRow();
+            snapshotRow.seq = last.seq();
+            snapshotRow.kafkaOffset = last.offset();
+            snapshotRow.state = snapshot;
+        }
+        return new ProjectionBatch(
+                previousSeq,
+                last.seq(),
+                last.offset(),
+                last.recordTime(),
+                records,
+                List.copyOf(units.values()),
+                history,
+                List.copyOf(parties.values()),
+                List.copyOf(keys.values()),
+                List.copyOf(lots.values()),
+                snapshotRow);
+    }
+
+    private static List<UnitState> unitsOfLot(CustodyState state, LotKey key) {
+        return state.unitsWhere(u -> u.lot() != null && u.lot().key().equals(key));
+    }
+
+    static LedgerRecordRow record(Folded f) {
+        Outcome o = f.outcome();
+        var row = new LedgerRecordRow();
+        row.seq = o.seq();
+        row.kafkaOffset = o.offset();
+        row.recordTime = o.recordTime();
+        row.eventId = o.eventId() == null ? null : o.eventId().toString();
+        row.type = o.type() == null ? null : o.type().name();
+        row.actor = o.actor() == null ? null : o.actor().value();
+        row.outcome = o.accepted() ? "ACCEPTED" : "REJECTED";
+        row.code = o.code() == null ? null : o.code().name();
+        row.message = o.message();
+        row.envelope = f.record().event() != null ? new String(f.value(), StandardCharsets.UTF_8) : null;
+        return row;
+    }
+
+    static UnitRow unit(UnitState u) {
+        var row = new UnitRow();
+        row.code = u.code().path();
+        row.kind = u.isContainer() ? "CONTAINER" : "ITEM";
+        row.gtin = u.item() == null ? null : u.item().gtin().value();
+        row.lot = u.lot() == null ? null : u.lot().key().lot().value();
+        row.expiry = u.expiry();
+        row.product = u.product() == null ? null : json(u.product().attributes());
+        row.custodian = u.custodian().value();
+        row.pendingTo = u.pendingTo() == null ? null : u.pendingTo().value();
+        row.parent = u.parent() == null ? null : u.parent().path();
+        row.status = u.status().name();
+        row.recalled = u.recalled();
+        row.recallReason = u.recallReason();
+        row.createdSeq = u.createdSeq();
+        row.lastSeq = u.lastSeq();
+        return row;
+    }
+
+    static UnitHistoryRow history(UnitCode code, long seq, boolean viaContainer) {
+        var row = new UnitHistoryRow();
+        row.unitCode = code.path();
+        row.seq = seq;
+        row.viaContainer = viaContainer;
+        return row;
+    }
+
+    static PartyRow party(PartyState p) {
+        var row = new PartyRow();
+        row.id = p.id().value();
+        row.name = p.profile().name();
+        row.roles = p.profile().roles().stream().map(Role::wire).collect(Collectors.joining(","));
+        row.companyPrefixes =
+                p.profile().companyPrefixes().stream().map(Object::toString).collect(Collectors.joining(","));
+        row.gln = p.profile().gln() == null ? null : p.profile().gln().value();
+        row.city =
+                p.profile().location() == null ? null : p.profile().location().city();
+        row.country =
+                p.profile().location() == null ? null : p.profile().location().country();
+        row.registeredSeq = p.registeredSeq();
+        row.suspendedSeq = p.suspendedSeq();
+        row.suspensionReason = p.suspensionReason();
+        return row;
+    }
+
+    static PartyKeyRow key(KeyState k) {
+        var row = new PartyKeyRow();
+        row.keyId = k.keyId().value();
+        row.partyId = k.party().value();
+        row.publicKey = k.publicKey().base64Url();
+        row.purpose = k.purpose().wire();
+        row.addedSeq = k.addedSeq();
+        row.revokedSeq = k.revokedSeq();
+        row.revocationReason = k.revocationReason();
+        return row;
+    }
+
+    static LotRow lot(LotState lot) {
+        var row = new LotRow();
+        row.id = lot.key().toString();
+        row.gtin = lot.key().gtin().value();
+        row.lot = lot.key().lot().value();
+        row.units = lot.units();
+        row.recalledSeq = lot.recalledSeq();
+        row.recallReason = lot.recallReason();
+        return row;
+    }
+
+    private static String json(Map<String, String> map) {
+        try {
+            return JSON.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.custodyledger.ledger.query;
+
+import dev.custodyledger.ledger.fold.LedgerFolder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/v1/ledger/head")
+public class LedgerHeadResource {
+    private final LedgerFolder folder;
+
+    LedgerHeadResource(LedgerFolder folder) {
+        this.folder = folder;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The last folded sequence number, its record time, and the state digest that auditors compare")
+    public LedgerFolder.Head head() {
+        return folder.head();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.custodyledger.ledger.query;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.custodyledger.core.fold.UnitState;
+import dev.custodyledger.core.gs1.Gs1SyntaxException;
+import dev.custodyledger.core.gs1.UnitCode;
+import dev.custodyledger.core.json.StrictJson;
+import dev.custodyledger.ledger.fold.LedgerFolder;
+import dev.custodyledger.ledger.problem.Problem;
+import dev.custodyledger.ledger.problem.ProblemException;
+import dev.custodyledger.ledger.projection.LedgerRecordRow;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** A unit's current state (from the fold) and its journey (from the projection). */
+@Path("/v1/units")
+public class UnitResource {
+    private static final String UNIT = "{unit: 0[01]/.+}";
+
+    private final LedgerFolder folder;
+    private final Mutiny.SessionFactory sessions;
+
+    UnitResource(LedgerFolder folder, Mutiny.SessionFactory sessions) {
+        this.folder = folder;
+        this.sessions = sessions;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record UnitView(
+            String unit,
+            String kind,
+            String status,
+            String custodian,
+            String pendingTo,
+            String container,
+            List<String> contents,
+            String gtin,
+            String lot,
+            LocalDate expiry,
+            Map<String, String> product,
+            boolean recalled,
+            String recallReason,
+            long createdSeq,
+            long lastSeq,
+            long ledgerSeq) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HistoryEntry(
+            long seq,
+            Instant recordTime,
+            String type,
+            String actor,
+            boolean viaContainer,
+            String eventId,
+            JsonNode event) {}
+
+    public record History(String unit, List<HistoryEntry> entries, Long next) {}
+
+    @GET
+    @Path(UNIT)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Current custodian, status, container, product data and recall of a unit")
+    public UnitView unit(@PathParam("unit") String unit) {
+        UnitCode code = parse(unit);
+        return folder.read(state -> {
+            UnitState u = state.unit(code);
+            if (u == null) {
+                throw new ProblemException(404, "UNKNOWN_UNIT", "unit " + unit + " was never commissioned or packed");
+            }
+            return new UnitView(
+                    code.path(),
+                    u.isContainer() ? "CONTAINER" : "ITEM",
+                    u.status().name(),
+                    u.custodian().value(),
+                    u.pendingTo() == null ? null : u.pendingTo().value(),
+                    u.parent() == null ? null : u.parent().path(),
+                    u.isContainer() ? u.children().stream().map(UnitCode::path).toList() : null,
+                    u.item() == null ? null : u.item().gtin().value(),
+                    u.lot() == null ? null : u.lot().key().lot().value(),
+                    u.expiry(),
+                    u.product() == null ? null : u.product().attributes(),
+                    u.recalled(),
+                    u.recallReason(),
+                    u.createdSeq(),
+                    u.lastSeq(),
+                    state.lastSeq());
+        });
+    }
+
+    @GET
+    @Path(UNIT + "/history")
+    @WithSession
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(
+            summary =
+                    "The unit's journey in ledger order, including what happened to containers it was in; page with after/limit")
+    public Uni<History> history(
+            @PathParam("unit") String unit,
+            @QueryParam("after") @DefaultValue("0") long after,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        UnitCode code = parse(unit);
+        if (limit < 1 || limit > 1000 || after < 0) {
+            throw new ProblemException(400, "BAD_PAGE", "limit is 1 to 1000 and after is a sequence number");
+        }
+        boolean known = folder.read(state -> state.unit(code) != null);
+        if (!known) {
+            throw new ProblemException(404, "UNKNOWN_UNIT", "unit " + unit + " was never commissioned or packed");
+        }
+        return sessions.withSession(s -> s.createQuery(
+                                "select h.viaContainer, r from UnitHistoryRow h, LedgerRecordRow r where r.seq = h.seq and h.unitCode = :unit and h.seq > :after order by h.seq",
+                                Object[].class)
+                        .setParameter("unit", code.path())
+                        .setParameter("after", after)
+                        .setMaxResults(limit + 1)
+                        .getResultList())
+                .map(rows -> {
+                    List<HistoryEntry> entries = rows.stream()
+                            .limit(limit)
+                            .map(row -> entry((Boolean) row[0], (LedgerRecordRow) row[1]))
+                            .toList();
+                    Long next = rows.size() > limit
+                            ? entries.get(entries.size() - 1).seq()
+                            : null;
+                    return new History(code.path(), entries, next);
+                });
+    }
+
+    private static HistoryEntry entry(boolean viaContainer, LedgerRecordRow r) {
+        JsonNode event =
+                StrictJson.parse(r.envelope.getBytes(StandardCharsets.UTF_8)).get("event");
+        return new HistoryEntry(r.seq, r.recordTime, r.type, r.actor, viaContainer, r.eventId, event);
+    }
+
+    static UnitCode parse(String unit) {
+        try {
+            return UnitCode.parse(unit);
+        } catch (Gs1SyntaxException e) {
+            throw new ProblemException(400, "BAD_UNIT_CODE", e.getMessage());
+        }
+    }
+}

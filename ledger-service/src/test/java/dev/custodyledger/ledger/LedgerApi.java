@@ -1,0 +1,51 @@
+package dev.custodyledger.ledger;
+
+import static io.restassured.RestAssured.given;
+
+import dev.custodyledger.core.event.SignedEvent;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.List;
+
+/** The ledger-service HTTP API as a test client sees it. */
+final class LedgerApi {
+    private LedgerApi() {}
+
+    static Response submit(SignedEvent event) {
+        return given().contentType(ContentType.JSON).body(event.envelopeBytes()).post("/v1/events");
+    }
+
+    static Response submitRaw(byte[] body) {
+        return given().contentType(ContentType.JSON).body(body).post("/v1/events");
+    }
+
+    static void accept(SignedEvent... events) {
+        for (SignedEvent event : events) {
+            Response r = submit(event);
+            if (r.statusCode() != 201) {
+                throw new AssertionError(event + " was not accepted: " + r.statusCode() + " " + r.asString());
+            }
+        }
+    }
+
+    static void accept(List<SignedEvent> events) {
+        events.forEach(LedgerApi::accept);
+    }
+
+    static long headSeq() {
+        return given().get("/v1/ledger/head")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("seq");
+    }
+
+    static Response unit(String path) {
+        return given().get("/v1/units/" + path);
+    }
+
+    static Response history(String path) {
+        return given().get("/v1/units/" + path + "/history");
+    }
+}
