@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = CustodyInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ledger"))
 class CustodyJourneyTest {
-    final TestLedger ledger = new TestLedger();
+    final TestLedger ledger = TestLedger.startingNow();
     final String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     final String brand = "acme-" + run;
     final String carrier = "swift-" + run;

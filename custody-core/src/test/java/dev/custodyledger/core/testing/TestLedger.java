@@ -52,8 +52,22 @@ public final class TestLedger {
     public static final String BRAND_PREFIX = "9506000";
 
     private final Ed25519PrivateKey operatorKey = key("operator");
-    private Instant now = Instant.parse("2026-11-28T10:00:00.000Z");
+    private Instant now;
     private long nonce;
+
+    /** A ledger clock at a fixed instant, for pure fold tests that must not depend on the date. */
+    public TestLedger() {
+        this(Instant.parse("2026-11-28T10:00:00.000Z"));
+    }
+
+    /** A ledger clock starting at {@code start}: services stamp records with the broker's clock, so use now. */
+    public TestLedger(Instant start) {
+        this.now = start.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    public static TestLedger startingNow() {
+        return new TestLedger(Instant.now().minusSeconds(60));
+    }
 
     /** A deterministic key: the seed is SHA-256 of the name. */
     public static Ed25519PrivateKey key(String name) {

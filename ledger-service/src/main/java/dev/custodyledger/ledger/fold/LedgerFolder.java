@@ -314,7 +314,15 @@ public class LedgerFolder {
         try {
             for (ConsumerRecord<byte[], byte[]> r : records) {
                 var record = LedgerRecord.decode(r.offset(), Instant.ofEpochMilli(r.timestamp()), r.value());
-                folded.add(new Folded(record, r.value(), fold.apply(record)));
+                Outcome outcome = fold.apply(record);
+                folded.add(new Folded(record, r.value(), outcome));
+                // Published before the lock is released: whoever sees the event in the state finds its outcome.
+                if (outcome.eventId() != null
+                        && outcome.code() != dev.custodyledger.core.fold.RejectionCode.DUPLICATE) {
+                    synchronized (recent) {
+                        recent.putIfAbsent(outcome.eventId(), outcome);
+                    }
+                }
             }
         } finally {
             lock.writeLock().unlock();
@@ -324,11 +332,6 @@ public class LedgerFolder {
         }
         for (Folded f : folded) {
             Outcome o = f.outcome();
-            if (o.eventId() != null && o.code() != dev.custodyledger.core.fold.RejectionCode.DUPLICATE) {
-                synchronized (recent) {
-                    recent.putIfAbsent(o.eventId(), o);
-                }
-            }
             waiters.complete(o);
             if (o.accepted()) {
                 accepted.increment();
