@@ -58,6 +58,10 @@ public interface LedgerConfig {
         @WithDefault("10000")
         int snapshotEvery();
 
+        /** Drop the read model at start and rebuild it from the log (CUSTODY_PROJECTION_REBUILD_ON_START=true). */
+        @WithDefault("false")
+        boolean rebuildOnStart();
+
         /** Records folded and written per transaction, at most. */
         @WithDefault("2000")
         int maxBatch();

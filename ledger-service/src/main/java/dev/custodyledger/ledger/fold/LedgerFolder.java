@@ -84,6 +84,7 @@ public class LedgerFolder {
     private volatile String lastFailure;
     private volatile long logEndOffset;
     private volatile boolean running;
+    private volatile boolean rebuildRequested;
     private boolean writing;
     private KafkaConsumer<byte[], byte[]> consumer;
     private ProjectionLease lease;
@@ -119,6 +120,7 @@ public class LedgerFolder {
     }
 
     void start(@Observes StartupEvent event) {
+        rebuildRequested = config.projection().rebuildOnStart();
         running = true;
         thread = new Thread(this::run, "ledger-folder");
         thread.start();
@@ -222,6 +224,19 @@ public class LedgerFolder {
         }
     }
 
+    /**
+     * Drops the read model and rebuilds it by replaying the log from the first record. Runs on the folding
+     * thread; reads answer from the rebuilt state as it catches up.
+     */
+    public void rebuild() {
+        rebuildRequested = true;
+    }
+
+    /** Forgets the in-memory fold and restores it from the stored checkpoint, as a restarted replica does. */
+    public void restoreFromCheckpoint() {
+        restored = false;
+    }
+
     public record Head(
             long seq,
             long offset,
@@ -250,11 +265,18 @@ public class LedgerFolder {
         boolean synced = false;
         while (running) {
             try {
+                if (rebuildRequested && lease.held()) {
+                    await(writer::dropAll);
+                    rebuildRequested = false;
+                    restored = false;
+                    Log.info("read model dropped; rebuilding it from the log");
+                }
                 if (!restored) {
                     restore(tp);
                     endOffsetAtStart = consumer.endOffsets(List.of(tp)).get(tp);
                     restored = true;
-                    synced = false;
+                    synced = lease.held();
+                    writing = synced;
                 }
                 if (lease.held() && !synced) {
                     // Taking the lease over: continue exactly where the stored projection stands.

@@ -1,0 +1,170 @@
+package dev.custodyledger.ledger;
+
+import static dev.custodyledger.core.testing.Gs1Fixtures.gtin;
+import static dev.custodyledger.core.testing.Gs1Fixtures.item;
+import static dev.custodyledger.ledger.LedgerApi.accept;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.custodyledger.core.event.SignedEvent;
+import dev.custodyledger.core.fold.CustodyFold;
+import dev.custodyledger.core.fold.LedgerRecord;
+import dev.custodyledger.core.fold.LedgerRules;
+import dev.custodyledger.core.fold.SignatureCheck;
+import dev.custodyledger.core.fold.StateCodec;
+import dev.custodyledger.core.gs1.ItemCode;
+import dev.custodyledger.core.party.Role;
+import dev.custodyledger.core.testing.TestLedger;
+import dev.custodyledger.core.topic.TopicSpec;
+import dev.custodyledger.ledger.fold.LedgerFolder;
+import dev.custodyledger.testsupport.CustodyInfrastructure;
+import dev.custodyledger.testsupport.Database;
+import dev.custodyledger.testsupport.Infrastructure;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = CustodyInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ledger"))
+class RestartAndRebuildTest {
+    static final int UNITS = 600;
+
+    @Inject
+    LedgerFolder folder;
+
+    final TestLedger ledger = TestLedger.startingNow();
+    final String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    final String brand = "maker-" + run;
+    final String depot = "depot-" + run;
+    final String prefix = "97" + (10000 + Math.floorMod(run.hashCode(), 89999));
+
+    @Test
+    void aReplicaThatLosesItsMemoryMidLogResumesFromItsCheckpointAndAgreesWithAnAuditor() throws Exception {
+        accept(TestLedger.concat(
+                ledger.onboard(brand, Role.PRODUCER, prefix), ledger.onboard(depot, Role.DISTRIBUTOR)));
+        List<ItemCode> units = new ArrayList<>();
+        for (int i = 0; i < UNITS; i++) {
+            units.add(item(gtin(prefix, 3), "R" + i + "x" + run));
+        }
+        accept(ledger.commission(brand, "L1", units));
+        List<SignedEvent> handoffs =
+                units.stream().map(u -> ledger.handoff(brand, depot, u)).toList();
+        List<SignedEvent> receipts =
+                units.stream().map(u -> ledger.receive(depot, u)).toList();
+
+        batch(handoffs.subList(0, UNITS / 2));
+        folder.restoreFromCheckpoint(); // the in-memory fold is gone; the replica restores as after a crash
+        batch(handoffs.subList(UNITS / 2, UNITS));
+        folder.restoreFromCheckpoint();
+        batch(receipts);
+
+        JsonPath head = caughtUpHead();
+        assertThat(head.getString("stateDigest")).isEqualTo(auditorDigest());
+        assertNoRowMissingOrDoubled(head.getLong("seq"));
+        assertThat(LedgerApi.unit(units.get(UNITS - 1).path()).jsonPath().getString("custodian"))
+                .isEqualTo(depot);
+
+        List<String> historyBefore =
+                LedgerApi.history(units.get(7).path()).jsonPath().getList("entries.eventId");
+        folder.rebuild();
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(countRows("select count(*) from ledger_record"))
+                        .isEqualTo(head.getLong("seq")));
+        JsonPath rebuilt = caughtUpHead();
+        assertThat(rebuilt.getString("stateDigest")).isEqualTo(head.getString("stateDigest"));
+        assertNoRowMissingOrDoubled(rebuilt.getLong("seq"));
+        assertThat(LedgerApi.history(units.get(7).path()).jsonPath().getList("entries.eventId"))
+                .isEqualTo(historyBefore);
+    }
+
+    private static void batch(List<SignedEvent> events) {
+        String body = events.stream()
+                .map(e -> new String(e.envelopeBytes(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining(",", "[", "]"));
+        var statuses = given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/v1/events/batch")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("results.status", Integer.class);
+        assertThat(statuses).allMatch(s -> s == 201 || s == 202);
+    }
+
+    private JsonPath caughtUpHead() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonPath h = given().get("/v1/ledger/head").jsonPath();
+            return h.getLong("seq") == h.getLong("projectedSeq") && h.getLong("offset") + 1 >= endOffset();
+        });
+        return given().get("/v1/ledger/head").jsonPath();
+    }
+
+    /** What an auditor computes: every record of the topic, signatures re-verified, folded from genesis. */
+    private String auditorDigest() {
+        var fold = CustodyFold.fromGenesis(ledger.anchor(), LedgerRules.DEFAULT, SignatureCheck.VERIFY);
+        try (var consumer = consumer()) {
+            var tp = new TopicPartition(TopicSpec.LEDGER.name(), 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            while (consumer.position(tp) < end) {
+                for (var r : consumer.poll(Duration.ofMillis(500))) {
+                    fold.apply(LedgerRecord.decode(r.offset(), Instant.ofEpochMilli(r.timestamp()), r.value()));
+                }
+            }
+        }
+        return StateCodec.digest(fold.state());
+    }
+
+    private long endOffset() {
+        try (var consumer = consumer()) {
+            var tp = new TopicPartition(TopicSpec.LEDGER.name(), 0);
+            return consumer.endOffsets(List.of(tp)).get(tp);
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer() {
+        var props = new Properties();
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static void assertNoRowMissingOrDoubled(long seq) throws Exception {
+        assertThat(countRows("select count(*) from ledger_record")).isEqualTo(seq);
+        assertThat(countRows("select count(distinct seq) from ledger_record")).isEqualTo(seq);
+        assertThat(countRows("select max(seq) from ledger_record")).isEqualTo(seq);
+        assertThat(
+                        countRows(
+                                "select count(*) from unit_history h left join ledger_record r on r.seq = h.seq where r.seq is null"))
+                .isZero();
+    }
+
+    private static long countRows(String sql) throws Exception {
+        Database db = Infrastructure.database();
+        try (var c = DriverManager.getConnection(db.jdbcUrl("ledger"), db.username(), db.password())) {
+            var rs = c.createStatement().executeQuery(sql);
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
