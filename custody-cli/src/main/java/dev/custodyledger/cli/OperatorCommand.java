@@ -1,0 +1,189 @@
+package dev.custodyledger.cli;
+
+import dev.custodyledger.core.crypto.Ed25519PrivateKey;
+import dev.custodyledger.core.crypto.KeyId;
+import dev.custodyledger.core.event.CustodyEvent.KeyAdded;
+import dev.custodyledger.core.event.CustodyEvent.KeyRevoked;
+import dev.custodyledger.core.event.CustodyEvent.PartyRegistered;
+import dev.custodyledger.core.event.EventHeader;
+import dev.custodyledger.core.event.EventType;
+import dev.custodyledger.core.event.Location;
+import dev.custodyledger.core.event.PartyProfile;
+import dev.custodyledger.core.gs1.CompanyPrefix;
+import dev.custodyledger.core.gs1.Gln;
+import dev.custodyledger.core.party.KeyPurpose;
+import dev.custodyledger.core.party.PartyId;
+import dev.custodyledger.core.party.Role;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "operator",
+        description = "Registry events signed with the operator key: the bootstrap of a ledger.",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            OperatorCommand.RegisterParty.class,
+            OperatorCommand.AddKey.class,
+            OperatorCommand.RevokeKey.class
+        })
+final class OperatorCommand {
+
+    /** What every operator command needs: the operator's key and id, and where to send the event. */
+    static final class Operator {
+        @Option(
+                names = "--operator-key",
+                required = true,
+                paramLabel = "FILE",
+                description = "the operator's private key (PEM)")
+        Path key;
+
+        @Option(
+                names = "--operator-id",
+                defaultValue = "operator",
+                description = "the operator's party id (default: ${DEFAULT-VALUE})")
+        String id;
+
+        @ArgGroup(exclusive = false)
+        Passphrase passphrase = new Passphrase();
+
+        Ed25519PrivateKey privateKey() throws IOException {
+            return KeyFiles.privateKey(key, passphrase);
+        }
+
+        EventHeader header(EventType type, Ed25519PrivateKey key) {
+            return new EventHeader(
+                    type, Instant.now().truncatedTo(ChronoUnit.MILLIS), PartyId.of(id), key.keyId(), nonce(), null);
+        }
+    }
+
+    static String nonce() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Command(
+            name = "register-party",
+            description = "Register a party with its roles and GS1 company prefixes.",
+            mixinStandardHelpOptions = true)
+    static final class RegisterParty implements Callable<Integer> {
+        @Mixin
+        Operator operator;
+
+        @Mixin
+        LedgerTarget target;
+
+        @Option(names = "--id", required = true, description = "the party's id, e.g. acme-foods")
+        String id;
+
+        @Option(names = "--name", required = true, description = "display name")
+        String name;
+
+        @Option(
+                names = "--role",
+                required = true,
+                split = ",",
+                description = "producer, logistics, distributor, retailer, inspector")
+        List<String> roles;
+
+        @Option(names = "--prefix", split = ",", description = "GS1 company prefixes the party owns (producers)")
+        List<String> prefixes = List.of();
+
+        @Option(names = "--gln", description = "the party's GLN")
+        String gln;
+
+        @Option(names = "--city", description = "city, shown to consumers in journeys")
+        String city;
+
+        @Option(names = "--country", description = "ISO 3166-1 alpha-2 country")
+        String country;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            Ed25519PrivateKey key = operator.privateKey();
+            var profile = new PartyProfile(
+                    PartyId.of(id),
+                    name,
+                    roles.stream().map(Role::fromWire).toList(),
+                    prefixes.stream().map(CompanyPrefix::new).toList(),
+                    gln == null ? null : new Gln(gln),
+                    city == null ? null : new Location(city, country));
+            return target.signAndSubmit(
+                    new PartyRegistered(operator.header(EventType.PARTY_REGISTERED, key), profile), key);
+        }
+    }
+
+    @Command(
+            name = "add-key",
+            description = "Register a party's public key for a purpose (custody, label).",
+            mixinStandardHelpOptions = true)
+    static final class AddKey implements Callable<Integer> {
+        @Mixin
+        Operator operator;
+
+        @Mixin
+        LedgerTarget target;
+
+        @Option(names = "--party", required = true)
+        String party;
+
+        @Option(names = "--public-key", required = true, description = "base64url or a PEM file")
+        String publicKey;
+
+        @Option(
+                names = "--purpose",
+                defaultValue = "custody",
+                description = "custody, label or operator (default: ${DEFAULT-VALUE})")
+        String purpose;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            Ed25519PrivateKey key = operator.privateKey();
+            var event = new KeyAdded(
+                    operator.header(EventType.KEY_ADDED, key),
+                    PartyId.of(party),
+                    KeyFiles.publicKey(publicKey),
+                    KeyPurpose.fromWire(purpose));
+            return target.signAndSubmit(event, key);
+        }
+    }
+
+    @Command(
+            name = "revoke-key",
+            description = "Revoke a party's key from the next ledger position on.",
+            mixinStandardHelpOptions = true)
+    static final class RevokeKey implements Callable<Integer> {
+        @Mixin
+        Operator operator;
+
+        @Mixin
+        LedgerTarget target;
+
+        @Option(names = "--party", required = true)
+        String party;
+
+        @Option(names = "--key-id", required = true)
+        String keyId;
+
+        @Option(names = "--reason", required = true)
+        String reason;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            Ed25519PrivateKey key = operator.privateKey();
+            var event = new KeyRevoked(
+                    operator.header(EventType.KEY_REVOKED, key), PartyId.of(party), new KeyId(keyId), reason);
+            return target.signAndSubmit(event, key);
+        }
+    }
+}
