@@ -1,0 +1,295 @@
+package dev.custodyledger.bench;
+
+import dev.custodyledger.core.crypto.Ed25519PrivateKey;
+import dev.custodyledger.core.crypto.KeyPem;
+import dev.custodyledger.core.event.CustodyEvent.Commission;
+import dev.custodyledger.core.event.CustodyEvent.Handoff;
+import dev.custodyledger.core.event.CustodyEvent.KeyAdded;
+import dev.custodyledger.core.event.CustodyEvent.PartyRegistered;
+import dev.custodyledger.core.event.CustodyEvent.Receive;
+import dev.custodyledger.core.event.EventHeader;
+import dev.custodyledger.core.event.EventType;
+import dev.custodyledger.core.event.PartyProfile;
+import dev.custodyledger.core.event.Product;
+import dev.custodyledger.core.event.SignedEvent;
+import dev.custodyledger.core.gs1.CompanyPrefix;
+import dev.custodyledger.core.gs1.ItemCode;
+import dev.custodyledger.core.gs1.Lot;
+import dev.custodyledger.core.gs1.UnitCode;
+import dev.custodyledger.core.party.KeyPurpose;
+import dev.custodyledger.core.party.PartyId;
+import dev.custodyledger.core.party.Role;
+import dev.custodyledger.core.testing.Gs1Fixtures;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+
+/**
+ * Drives ledger-service on the local stack (./stack up) and prints, in one run: accepted events/s through
+ * the batch endpoint; p50/p99 of single synchronous submissions at a fixed rate (open loop, latency measured
+ * from each request's intended start, so coordinated omission is corrected); the fold lag; and, as the bound,
+ * BouncyCastle's raw Ed25519 verify rate measured in the same run.
+ *
+ * <p>Usage: {@code java -cp bench/target/custody-bench.jar dev.custodyledger.bench.LedgerBench [units] [rate] [seconds]}
+ */
+public final class LedgerBench {
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+
+    private final String ledger = System.getenv().getOrDefault("CUSTODY_LEDGER_URL", "http://127.0.0.1:8081");
+    private final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+    private final String brand = "bench-brand-" + run;
+    private final String depot = "bench-depot-" + run;
+    private final String prefix = "98" + (10000 + (int) (System.nanoTime() % 89999 + 89999) % 89999);
+    private final Ed25519PrivateKey operator;
+    private final Ed25519PrivateKey brandKey = Ed25519PrivateKey.generate();
+    private final Ed25519PrivateKey depotKey = Ed25519PrivateKey.generate();
+    private long nonce;
+
+    private LedgerBench(Ed25519PrivateKey operator) {
+        this.operator = operator;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int units = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        Path keyFile =
+                Path.of(System.getenv().getOrDefault("CUSTODY_OPERATOR_KEY", ".stack/operator/operator.key.pem"));
+        var bench = new LedgerBench(KeyPem.parsePrivateKey(Files.readString(keyFile), null));
+        bench.run(units, rate, seconds);
+        System.exit(0);
+    }
+
+    private void run(int units, int rate, int seconds) throws Exception {
+        System.out.printf(
+                "== ledger-service benchmark against %s (%d units, single submissions at %d/s for %d s)%n",
+                ledger, units, rate, seconds);
+        bootstrap();
+        List<ItemCode> items = new ArrayList<>(units);
+        var gtin = Gs1Fixtures.gtin(prefix, 1);
+        for (int i = 0; i < units; i++) {
+            items.add(Gs1Fixtures.item(gtin, "B" + i));
+        }
+        for (int i = 0; i < units; i += 1000) {
+            var chunk = items.subList(i, Math.min(units, i + 1000));
+            submitOne(SignedEvent.sign(
+                    new Commission(
+                            header(EventType.COMMISSION, brand, brandKey),
+                            chunk,
+                            Lot.of("BENCH"),
+                            LocalDate.of(2030, 1, 31),
+                            Product.named("Benchmark item")),
+                    brandKey));
+        }
+        System.out.print("pre-signing " + 2 * units + " single-unit events ... ");
+        List<SignedEvent> handoffs = new ArrayList<>(units);
+        List<SignedEvent> receipts = new ArrayList<>(units);
+        for (ItemCode item : items) {
+            handoffs.add(SignedEvent.sign(
+                    new Handoff(header(EventType.HANDOFF, brand, brandKey), List.of(item), PartyId.of(depot)),
+                    brandKey));
+            receipts.add(SignedEvent.sign(
+                    new Receive(header(EventType.RECEIVE, depot, depotKey), List.<UnitCode>of(item)), depotKey));
+        }
+        System.out.println("done");
+
+        long batchStart = System.nanoTime();
+        AtomicInteger accepted = new AtomicInteger();
+        var batches = new ArrayList<CompletableFuture<Void>>();
+        var clients = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < units; i += 1000) {
+            var chunk = handoffs.subList(i, Math.min(units, i + 1000));
+            batches.add(CompletableFuture.runAsync(() -> accepted.addAndGet(submitBatch(chunk)), clients));
+        }
+        CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).join();
+        double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
+        double batchRate = accepted.get() / batchSeconds;
+        clients.shutdown();
+
+        int singles = Math.min(units, rate * seconds);
+        Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
+        AtomicInteger singleAccepted = new AtomicInteger();
+        long intervalNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 100_000_000L;
+        var inFlight = new ArrayList<CompletableFuture<Void>>(singles);
+        for (int i = 0; i < singles; i++) {
+            long intended = start + i * intervalNanos;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            SignedEvent event = receipts.get(i);
+            inFlight.add(
+                    HTTP.sendAsync(request("/v1/events", event.envelopeBytes()), HttpResponse.BodyHandlers.ofString())
+                            .thenAccept(r -> {
+                                synchronized (latency) {
+                                    latency.recordValue((System.nanoTime() - intended) / 1000);
+                                }
+                                if (r.statusCode() == 201) {
+                                    singleAccepted.incrementAndGet();
+                                }
+                            }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+
+        double verifyRate = rawVerifyRate(Duration.ofSeconds(3));
+        String head = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(ledger + "/v1/ledger/head"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        String metrics = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(ledger + "/q/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        String lag = metrics.lines()
+                .filter(l -> l.startsWith("custody_fold_lag_records"))
+                .findFirst()
+                .orElse("custody_fold_lag_records ?");
+
+        System.out.println();
+        System.out.printf(
+                Locale.ROOT,
+                "%-52s %,10.0f events/s  (%d of %d accepted in %.1f s)  bar >= 3,000: %s%n",
+                "batch endpoint, single-unit HANDOFFs, 4 clients",
+                batchRate,
+                accepted.get(),
+                units,
+                batchSeconds,
+                batchRate >= 3000 ? "MET" : "MISSED");
+        System.out.printf(
+                Locale.ROOT,
+                "%-52s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d of %d accepted)  bar p99 <= 250 ms: %s%n",
+                "single submissions at " + rate + "/s (open loop)",
+                latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0,
+                latency.getMaxValue() / 1000.0,
+                singleAccepted.get(),
+                singles,
+                latency.getValueAtPercentile(99) <= 250_000 ? "MET" : "MISSED");
+        System.out.printf(
+                Locale.ROOT, "%-52s %s (after the run; each 201 already waited for the fold)%n", "fold lag", lag);
+        System.out.printf(
+                Locale.ROOT,
+                "%-52s %,10.0f verifies/s on one thread; batch intake = %.0f %% of it%n",
+                "bound: BouncyCastle Ed25519 verify (raw)",
+                verifyRate,
+                100 * batchRate / verifyRate);
+        System.out.println("ledger head: " + head);
+    }
+
+    private void bootstrap() throws IOException, InterruptedException {
+        submitOne(operatorEvent(new PartyRegistered(
+                header(EventType.PARTY_REGISTERED, "operator", operator),
+                new PartyProfile(
+                        PartyId.of(brand),
+                        "Bench Brand",
+                        List.of(Role.PRODUCER),
+                        List.of(new CompanyPrefix(prefix)),
+                        null,
+                        null))));
+        submitOne(operatorEvent(new PartyRegistered(
+                header(EventType.PARTY_REGISTERED, "operator", operator),
+                new PartyProfile(PartyId.of(depot), "Bench Depot", List.of(Role.DISTRIBUTOR), List.of(), null, null))));
+        submitOne(operatorEvent(new KeyAdded(
+                header(EventType.KEY_ADDED, "operator", operator),
+                PartyId.of(brand),
+                brandKey.publicKey(),
+                KeyPurpose.CUSTODY)));
+        submitOne(operatorEvent(new KeyAdded(
+                header(EventType.KEY_ADDED, "operator", operator),
+                PartyId.of(depot),
+                depotKey.publicKey(),
+                KeyPurpose.CUSTODY)));
+    }
+
+    private SignedEvent operatorEvent(dev.custodyledger.core.event.CustodyEvent event) {
+        return SignedEvent.sign(event, operator);
+    }
+
+    private EventHeader header(EventType type, String actor, Ed25519PrivateKey key) {
+        return new EventHeader(
+                type,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                PartyId.of(actor),
+                key.keyId(),
+                String.format("b%015d", ++nonce),
+                null);
+    }
+
+    private void submitOne(SignedEvent event) throws IOException, InterruptedException {
+        var response = HTTP.send(request("/v1/events", event.envelopeBytes()), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException(
+                    event + " was not accepted: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private int submitBatch(List<SignedEvent> events) {
+        String body = events.stream()
+                .map(e -> new String(e.envelopeBytes(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining(",", "[", "]"));
+        try {
+            var response = HTTP.send(
+                    request("/v1/events/batch", body.getBytes(StandardCharsets.UTF_8)),
+                    HttpResponse.BodyHandlers.ofString());
+            int accepted = 0;
+            for (int i = response.body().indexOf("\"status\":201");
+                    i >= 0;
+                    i = response.body().indexOf("\"status\":201", i + 1)) {
+                accepted++;
+            }
+            return accepted;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest request(String path, byte[] body) {
+        return HttpRequest.newBuilder(URI.create(ledger + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+    }
+
+    private static double rawVerifyRate(Duration duration) {
+        var key = Ed25519PrivateKey.generate();
+        byte[] message =
+                "{\"benchmark\":\"a canonical event of typical size\",\"units\":[\"01/09506000134352/21/7Q2K9X4MZ3\"]}"
+                        .getBytes(StandardCharsets.UTF_8);
+        byte[] signature = key.sign(message);
+        byte[] publicKey = key.publicKey().encoded();
+        long end = System.nanoTime() + duration.toNanos();
+        long count = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() < end) {
+            if (!Ed25519.verify(signature, 0, publicKey, 0, message, 0, message.length)) {
+                throw new IllegalStateException("verification failed");
+            }
+            count++;
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+}
