@@ -1,5 +1,6 @@
 package dev.custodyledger.cli;
 
+import dev.custodyledger.core.credential.PartyCredential;
 import dev.custodyledger.core.crypto.Ed25519PrivateKey;
 import dev.custodyledger.core.crypto.KeyId;
 import dev.custodyledger.core.event.CustodyEvent.KeyAdded;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Option;
         subcommands = {
             OperatorCommand.RegisterParty.class,
             OperatorCommand.AddKey.class,
-            OperatorCommand.RevokeKey.class
+            OperatorCommand.RevokeKey.class,
+            OperatorCommand.IssueCredential.class
         })
 final class OperatorCommand {
 
@@ -184,6 +186,37 @@ final class OperatorCommand {
             var event = new KeyRevoked(
                     operator.header(EventType.KEY_REVOKED, key), PartyId.of(party), new KeyId(keyId), reason);
             return target.signAndSubmit(event, key);
+        }
+    }
+
+    @Command(
+            name = "issue-credential",
+            description =
+                    "Issue a party credential (an EdDSA JWT) for the reads that need one; suspending the party revokes it.",
+            mixinStandardHelpOptions = true)
+    static final class IssueCredential implements Callable<Integer> {
+        @Mixin
+        Operator operator;
+
+        @Option(names = "--party", required = true)
+        String party;
+
+        @Option(names = "--role", split = ",", description = "the party's roles, as registered")
+        List<String> roles = List.of();
+
+        @Option(
+                names = "--ttl",
+                defaultValue = "PT1H",
+                description = "lifetime, ISO-8601, at most PT24H (default: ${DEFAULT-VALUE})")
+        java.time.Duration ttl;
+
+        @Override
+        public Integer call() throws IOException {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            var credential = new PartyCredential(
+                    PartyId.of(party), roles.stream().map(Role::fromWire).toList(), now, now.plus(ttl), nonce());
+            System.out.println(credential.sign(operator.privateKey()));
+            return 0;
         }
     }
 }

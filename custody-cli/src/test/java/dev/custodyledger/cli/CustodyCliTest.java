@@ -103,6 +103,28 @@ class CustodyCliTest {
         assertThat(unreachable.err).contains("cannot reach the ledger");
     }
 
+    @Test
+    void theOperatorIssuesCredentialsThatVerifyWithItsPublicKey() throws Exception {
+        run("keys", "generate", "op", "--dir", dir.toString(), "--no-passphrase");
+        Result issued = run(
+                "operator",
+                "issue-credential",
+                "--operator-key",
+                dir.resolve("op.key.pem").toString(),
+                "--party",
+                "acme-foods",
+                "--role",
+                "producer",
+                "--ttl",
+                "PT2H");
+        assertThat(issued.exit).as(issued.err).isZero();
+        var credential = dev.custodyledger.core.credential.PartyCredential.verify(
+                issued.out.strip(),
+                KeyPem.parsePublicKey(Files.readString(dir.resolve("op.pub.pem"))),
+                java.time.Instant.now());
+        assertThat(credential.party().value()).isEqualTo("acme-foods");
+    }
+
     record Result(int exit, String out, String err) {}
 
     static Result run(String... args) {

@@ -137,7 +137,7 @@ class IntakeRulesTest {
                 .then()
                 .statusCode(400)
                 .body("code", equalTo("MALFORMED"));
-        given().get("/v1/units/01/09506000134353/21/X").then().statusCode(400).body("code", equalTo("BAD_UNIT_CODE"));
+        LedgerApi.unit("01/09506000134353/21/X").then().statusCode(400).body("code", equalTo("BAD_UNIT_CODE"));
         given().get("/v1/nowhere").then().statusCode(404).contentType(containsString("problem+json"));
         assertThat(headSeq()).isEqualTo(before);
     }

@@ -3,6 +3,7 @@ package dev.custodyledger.ledger;
 import static io.restassured.RestAssured.given;
 
 import dev.custodyledger.core.event.SignedEvent;
+import dev.custodyledger.core.testing.TestLedger;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
@@ -41,11 +42,27 @@ final class LedgerApi {
                 .getLong("seq");
     }
 
+    /** A party credential signed with the test operator key. */
+    static String credential(String party) {
+        var now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return new dev.custodyledger.core.credential.PartyCredential(
+                        dev.custodyledger.core.party.PartyId.of(party), List.of(), now, now.plusSeconds(3600), "test")
+                .sign(new TestLedger().operatorKey());
+    }
+
     static Response unit(String path) {
-        return given().get("/v1/units/" + path);
+        return unit(path, "operator");
+    }
+
+    static Response unit(String path, String party) {
+        return given().auth().oauth2(credential(party)).get("/v1/units/" + path);
     }
 
     static Response history(String path) {
-        return given().get("/v1/units/" + path + "/history");
+        return history(path, "operator");
+    }
+
+    static Response history(String path, String party) {
+        return given().auth().oauth2(credential(party)).get("/v1/units/" + path + "/history");
     }
 }

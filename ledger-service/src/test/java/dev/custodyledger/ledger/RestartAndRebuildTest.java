@@ -83,7 +83,12 @@ class RestartAndRebuildTest {
 
         List<String> historyBefore =
                 LedgerApi.history(units.get(7).path()).jsonPath().getList("entries.eventId");
+        execute("insert into unit_party values ('stray-row-" + run + "', 'nobody')");
         folder.rebuild();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                        countRows("select count(*) from unit_party where unit_code = 'stray-row-" + run + "'"))
+                .as("the rebuild dropped everything first")
+                .isZero());
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(countRows("select count(*) from ledger_record"))
                         .isEqualTo(head.getLong("seq")));
@@ -157,6 +162,13 @@ class RestartAndRebuildTest {
                         countRows(
                                 "select count(*) from unit_history h left join ledger_record r on r.seq = h.seq where r.seq is null"))
                 .isZero();
+    }
+
+    private static void execute(String sql) throws Exception {
+        Database db = Infrastructure.database();
+        try (var c = DriverManager.getConnection(db.jdbcUrl("ledger"), db.username(), db.password())) {
+            c.createStatement().execute(sql);
+        }
     }
 
     private static long countRows(String sql) throws Exception {

@@ -18,4 +18,5 @@ public record ProjectionBatch(
         List<PartyRow> parties,
         List<PartyKeyRow> keys,
         List<LotRow> lots,
+        List<UnitPartyRow> involvement,
         FoldSnapshotRow snapshot) {}

@@ -44,6 +44,7 @@ public final class ProjectionRows {
         Map<String, PartyRow> parties = new LinkedHashMap<>();
         Map<String, PartyKeyRow> keys = new LinkedHashMap<>();
         Map<String, LotRow> lots = new LinkedHashMap<>();
+        Map<String, UnitPartyRow> involvement = new LinkedHashMap<>();
         if (previousSeq == 0) {
             state.parties().forEach(p -> parties.put(p.id().value(), party(p)));
             state.keys().forEach(k -> keys.put(k.keyId().value(), key(k)));
@@ -54,15 +55,20 @@ public final class ProjectionRows {
             if (!o.accepted()) {
                 continue;
             }
+            CustodyEvent event = f.record().event().event();
+            List<String> named = event instanceof CustodyEvent.Handoff h
+                    ? List.of(o.actor().value(), h.to().value())
+                    : List.of(o.actor().value());
             for (UnitCode code : o.units()) {
                 history.add(history(code, o.seq(), false));
                 units.put(code, unit(state.unit(code)));
+                named.forEach(p -> involvement.putIfAbsent(code.path() + " " + p, UnitPartyRow.of(code.path(), p)));
             }
             for (UnitCode code : o.carried()) {
                 history.add(history(code, o.seq(), true));
                 units.put(code, unit(state.unit(code)));
+                named.forEach(p -> involvement.putIfAbsent(code.path() + " " + p, UnitPartyRow.of(code.path(), p)));
             }
-            CustodyEvent event = f.record().event().event();
             if (event instanceof PartyRegistered e) {
                 parties.put(e.party().id().value(), party(state.party(e.party().id())));
             } else if (event instanceof PartySuspended e) {
@@ -107,6 +113,7 @@ public final class ProjectionRows {
                 List.copyOf(parties.values()),
                 List.copyOf(keys.values()),
                 List.copyOf(lots.values()),
+                List.copyOf(involvement.values()),
                 snapshotRow);
     }
 

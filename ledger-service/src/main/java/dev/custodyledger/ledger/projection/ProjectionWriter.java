@@ -47,6 +47,7 @@ public class ProjectionWriter {
                 .chain(() -> s.upsertMultiple(b.parties()))
                 .chain(() -> s.upsertMultiple(b.keys()))
                 .chain(() -> s.upsertMultiple(b.lots()))
+                .chain(() -> insertInvolvement(s, b.involvement()))
                 .chain(() -> b.snapshot() == null
                         ? Uni.createFrom().voidItem()
                         : s.insert(b.snapshot())
@@ -54,6 +55,33 @@ public class ProjectionWriter {
                                         .setParameter(1, b.snapshot().seq)
                                         .executeUpdate())
                                 .replaceWithVoid()));
+    }
+
+    /** Hibernate's upsert has nothing to update on an all-key row; insert-or-ignore says what is meant. */
+    private static Uni<Void> insertInvolvement(Mutiny.StatelessSession s, java.util.List<UnitPartyRow> rows) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < rows.size(); from += 1000) {
+            var chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
+            var sql = new StringBuilder("insert into unit_party (unit_code, party_id) values ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ")
+                        .append("(?")
+                        .append(2 * i + 1)
+                        .append(", ?")
+                        .append(2 * i + 2)
+                        .append(')');
+            }
+            sql.append(" on conflict do nothing");
+            chain = chain.chain(() -> {
+                var query = s.createNativeQuery(sql.toString());
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.setParameter(2 * i + 1, chunk.get(i).unitCode);
+                    query.setParameter(2 * i + 2, chunk.get(i).partyId);
+                }
+                return query.executeUpdate().replaceWithVoid();
+            });
+        }
+        return chain;
     }
 
     public Uni<Position> position() {
@@ -75,9 +103,11 @@ public class ProjectionWriter {
     /** Drops every projected row and snapshot: the next start rebuilds the read model from the log. */
     public Uni<Void> dropAll() {
         return sessions.withStatelessTransaction(s -> s.createNativeQuery(
-                        "truncate ledger_record, unit, unit_history, party, party_key, lot, fold_snapshot; "
-                                + "update projection_position set seq = 0, kafka_offset = -1, record_time = null")
+                        "truncate ledger_record, unit, unit_history, unit_party, party, party_key, lot, fold_snapshot")
                 .executeUpdate()
+                .chain(() -> s.createNativeQuery(
+                                "update projection_position set seq = 0, kafka_offset = -1, record_time = null where name = 'ledger'")
+                        .executeUpdate())
                 .replaceWithVoid());
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custodyledger.core.event.EventId;
 import dev.custodyledger.core.json.StrictJson;
+import dev.custodyledger.ledger.access.Caller;
+import dev.custodyledger.ledger.access.CredentialFilter;
 import dev.custodyledger.ledger.fold.LedgerFolder;
 import dev.custodyledger.ledger.problem.Problem;
 import dev.custodyledger.ledger.problem.ProblemException;
@@ -14,6 +16,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,6 +29,35 @@ public class EventStatusResource {
 
     EventStatusResource(LedgerFolder folder) {
         this.folder = folder;
+    }
+
+    private static JsonNode readableEnvelope(Caller caller, LedgerRecordRow row) {
+        JsonNode envelope =
+                row.envelope == null ? null : StrictJson.parse(row.envelope.getBytes(StandardCharsets.UTF_8));
+        return mayRead(caller, envelope) ? envelope : null;
+    }
+
+    /** The body is for the operator, the signer, a named receiver, and the brand owner of a named item. */
+    static boolean mayRead(Caller caller, JsonNode envelope) {
+        if (caller == null || envelope == null) {
+            return false;
+        }
+        JsonNode event = envelope.path("event");
+        if (caller.isOperator()
+                || caller.id().equals(event.path("actor").asText())
+                || caller.id().equals(event.path("to").asText())) {
+            return true;
+        }
+        for (JsonNode unit : event.path("units")) {
+            try {
+                if (caller.owns(dev.custodyledger.core.gs1.UnitCode.parse(unit.asText()))) {
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,8 +74,11 @@ public class EventStatusResource {
     @GET
     @WithSession
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "The status and body of an event: ACCEPTED, REJECTED (with its code) or PENDING")
-    public Uni<EventStatus> status(@PathParam("eventId") String eventId) {
+    @Operation(
+            summary =
+                    "The status of an event (public) and its signed body (for the parties involved, with a credential)")
+    public Uni<EventStatus> status(@PathParam("eventId") String eventId, @Context ContainerRequestContext request) {
+        Caller caller = request.getProperty(CredentialFilter.CALLER) instanceof Caller c ? c : null;
         EventId id;
         try {
             id = EventId.parse(eventId);
@@ -61,9 +97,7 @@ public class EventStatusResource {
                                 row.recordTime,
                                 row.code,
                                 row.message,
-                                row.envelope == null
-                                        ? null
-                                        : StrictJson.parse(row.envelope.getBytes(StandardCharsets.UTF_8)));
+                                readableEnvelope(caller, row));
                     }
                     return folder.recentOutcome(id)
                             .map(o -> new EventStatus(

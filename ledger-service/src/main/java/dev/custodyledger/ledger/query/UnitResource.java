@@ -6,6 +6,8 @@ import dev.custodyledger.core.fold.UnitState;
 import dev.custodyledger.core.gs1.Gs1SyntaxException;
 import dev.custodyledger.core.gs1.UnitCode;
 import dev.custodyledger.core.json.StrictJson;
+import dev.custodyledger.ledger.access.Caller;
+import dev.custodyledger.ledger.access.UnitAccess;
 import dev.custodyledger.ledger.fold.LedgerFolder;
 import dev.custodyledger.ledger.problem.Problem;
 import dev.custodyledger.ledger.problem.ProblemException;
@@ -18,6 +20,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,6 +29,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** A unit's current state (from the fold) and its journey (from the projection). */
@@ -73,10 +78,19 @@ public class UnitResource {
 
     @GET
     @Path(UNIT)
+    @WithSession
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "Current custodian, status, container, product data and recall of a unit")
-    public UnitView unit(@PathParam("unit") String unit) {
+    @SecurityRequirement(name = "partyCredential")
+    @Operation(
+            summary =
+                    "Current custodian, status, container, product data and recall of a unit (operator, brand owner, parties involved)")
+    public Uni<UnitView> unit(@PathParam("unit") String unit, @Context ContainerRequestContext request) {
         UnitCode code = parse(unit);
+        Caller caller = UnitAccess.caller(request);
+        return UnitAccess.require(caller, code).map(allowed -> view(code, unit));
+    }
+
+    private UnitView view(UnitCode code, String unit) {
         return folder.read(state -> {
             UnitState u = state.unit(code);
             if (u == null) {
@@ -109,7 +123,9 @@ public class UnitResource {
     @Operation(
             summary =
                     "The unit's journey in ledger order, including what happened to containers it was in; page with after/limit")
+    @SecurityRequirement(name = "partyCredential")
     public Uni<History> history(
+            @Context ContainerRequestContext request,
             @PathParam("unit") String unit,
             @QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -121,23 +137,24 @@ public class UnitResource {
         if (!known) {
             throw new ProblemException(404, "UNKNOWN_UNIT", "unit " + unit + " was never commissioned or packed");
         }
-        return sessions.withSession(s -> s.createQuery(
-                                "select h.viaContainer, r from UnitHistoryRow h, LedgerRecordRow r where r.seq = h.seq and h.unitCode = :unit and h.seq > :after order by h.seq",
-                                Object[].class)
-                        .setParameter("unit", code.path())
-                        .setParameter("after", after)
-                        .setMaxResults(limit + 1)
-                        .getResultList())
-                .map(rows -> {
-                    List<HistoryEntry> entries = rows.stream()
-                            .limit(limit)
-                            .map(row -> entry((Boolean) row[0], (LedgerRecordRow) row[1]))
-                            .toList();
-                    Long next = rows.size() > limit
-                            ? entries.get(entries.size() - 1).seq()
-                            : null;
-                    return new History(code.path(), entries, next);
-                });
+        return UnitAccess.require(UnitAccess.caller(request), code)
+                .chain(allowed -> sessions.withSession(s -> s.createQuery(
+                                        "select h.viaContainer, r from UnitHistoryRow h, LedgerRecordRow r where r.seq = h.seq and h.unitCode = :unit and h.seq > :after order by h.seq",
+                                        Object[].class)
+                                .setParameter("unit", code.path())
+                                .setParameter("after", after)
+                                .setMaxResults(limit + 1)
+                                .getResultList())
+                        .map(rows -> {
+                            List<HistoryEntry> entries = rows.stream()
+                                    .limit(limit)
+                                    .map(row -> entry((Boolean) row[0], (LedgerRecordRow) row[1]))
+                                    .toList();
+                            Long next = rows.size() > limit
+                                    ? entries.get(entries.size() - 1).seq()
+                                    : null;
+                            return new History(code.path(), entries, next);
+                        }));
     }
 
     private static HistoryEntry entry(boolean viaContainer, LedgerRecordRow r) {

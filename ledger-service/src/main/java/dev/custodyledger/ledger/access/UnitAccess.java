@@ -1,0 +1,36 @@
+package dev.custodyledger.ledger.access;
+
+import dev.custodyledger.core.gs1.UnitCode;
+import dev.custodyledger.ledger.problem.ProblemException;
+import dev.custodyledger.ledger.projection.UnitPartyRow;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+/** Who may read a unit: the operator, the brand owner of its GTIN, and every party that held or was named for it. */
+public final class UnitAccess {
+    private UnitAccess() {}
+
+    public static Caller caller(ContainerRequestContext request) {
+        Object caller = request.getProperty(CredentialFilter.CALLER);
+        if (!(caller instanceof Caller c)) {
+            throw new ProblemException(401, "UNAUTHENTICATED", "this read needs a party credential");
+        }
+        return c;
+    }
+
+    public static Uni<Void> require(Caller caller, UnitCode unit) {
+        if (caller.isOperator() || caller.owns(unit)) {
+            return Uni.createFrom().voidItem();
+        }
+        return UnitPartyRow.count("unitCode = ?1 and partyId = ?2", unit.path(), caller.id())
+                .map(count -> {
+                    if (count == 0) {
+                        throw new ProblemException(
+                                403,
+                                "NOT_INVOLVED",
+                                "party " + caller.id() + " has neither held nor been named for " + unit.path());
+                    }
+                    return null;
+                });
+    }
+}
