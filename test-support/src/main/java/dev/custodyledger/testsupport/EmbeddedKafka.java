@@ -17,6 +17,7 @@ public final class EmbeddedKafka implements KafkaBroker {
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
+                    .setBaseDirectory(java.nio.file.Files.createTempDirectory(target(), "embedded-kafka-"))
                     .build();
             var cluster = new KafkaClusterTestKit.Builder(nodes)
                     .setConfigProp("auto.create.topics.enable", "false")
@@ -32,6 +33,14 @@ public final class EmbeddedKafka implements KafkaBroker {
         } catch (Exception e) {
             throw new IllegalStateException("embedded Kafka did not start: " + e.getMessage(), e);
         }
+    }
+
+    /** The module's build folder when there is one, so that leftovers go with `mvn clean`. */
+    private static java.nio.file.Path target() throws java.io.IOException {
+        java.nio.file.Path target = java.nio.file.Path.of("target");
+        return java.nio.file.Files.isDirectory(target)
+                ? target
+                : java.nio.file.Files.createTempDirectory("custody-test");
     }
 
     @Override

@@ -4,7 +4,9 @@ import dev.custodyledger.kafka.Topics;
 import org.opentest4j.TestAbortedException;
 
 /**
- * One real Kafka and one real PostgreSQL per test JVM, started on first use and stopped when the JVM exits.
+ * One real Kafka and one real PostgreSQL per test JVM, started on first use. They end with the JVM: the broker
+ * runs on its threads (its files under {@code target/}), and zonky stops PostgreSQL from its own shutdown hook.
+ * (Closing the broker from another shutdown hook raced the JVM's exit and failed the test fork.)
  * In-JVM by default (no Docker needed); {@code -Dcustody.infra=testcontainers} uses Docker containers instead
  * and skips, saying why, where there is no Docker engine.
  */
@@ -20,7 +22,6 @@ public final class Infrastructure {
         if (kafka == null) {
             kafka = useContainers() ? ContainerInfrastructure.kafka() : EmbeddedKafka.start();
             Topics.ensure(kafka.bootstrapServers(), (short) 1);
-            stopOnExit(kafka);
         }
         return kafka;
     }
@@ -28,7 +29,6 @@ public final class Infrastructure {
     public static synchronized Database database() {
         if (database == null) {
             database = useContainers() ? ContainerInfrastructure.postgres() : EmbeddedDatabase.start();
-            stopOnExit(database);
         }
         return database;
     }
@@ -43,23 +43,10 @@ public final class Infrastructure {
                     "-D" + BACKEND_PROPERTY + " is 'embedded' or 'testcontainers', not '" + backend + "'");
         }
         if (!ContainerInfrastructure.dockerAvailable()) {
-            throw new TestAbortedException(
-                    "-D" + BACKEND_PROPERTY + "=testcontainers needs a Docker engine and none answers here: skipping. "
-                            + "Drop the property to use the in-JVM Kafka and PostgreSQL.");
+            throw new TestAbortedException("-D" + BACKEND_PROPERTY
+                    + "=testcontainers needs a Docker engine and none answers here: skipping. "
+                    + "Drop the property to use the in-JVM Kafka and PostgreSQL.");
         }
         return true;
-    }
-
-    private static void stopOnExit(AutoCloseable resource) {
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            try {
-                                resource.close();
-                            } catch (Exception ignored) {
-                                // the JVM is going away; nothing useful to do with a failure to stop
-                            }
-                        },
-                        "custody-infrastructure-stop"));
     }
 }
