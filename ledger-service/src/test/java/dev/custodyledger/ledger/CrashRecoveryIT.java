@@ -1,0 +1,185 @@
+package dev.custodyledger.ledger;
+
+import static dev.custodyledger.core.testing.Gs1Fixtures.gtin;
+import static dev.custodyledger.core.testing.Gs1Fixtures.item;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.custodyledger.core.event.SignedEvent;
+import dev.custodyledger.core.fold.CustodyFold;
+import dev.custodyledger.core.fold.LedgerRecord;
+import dev.custodyledger.core.fold.LedgerRules;
+import dev.custodyledger.core.fold.SignatureCheck;
+import dev.custodyledger.core.fold.StateCodec;
+import dev.custodyledger.core.gs1.ItemCode;
+import dev.custodyledger.core.json.StrictJson;
+import dev.custodyledger.core.party.Role;
+import dev.custodyledger.core.testing.TestLedger;
+import dev.custodyledger.core.topic.TopicSpec;
+import dev.custodyledger.testsupport.Database;
+import dev.custodyledger.testsupport.Infrastructure;
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged ledger-service as its own process: it folds a long log, is killed with SIGKILL in the middle,
+ * and is started again. Its digest must equal an independent auditor fold of the topic, with no record row
+ * missing or doubled.
+ */
+class CrashRecoveryIT {
+    static final int UNITS = 4000;
+    static final String DATABASE = "ledger_crash";
+
+    final TestLedger ledger = TestLedger.startingNow();
+    final HttpClient http = HttpClient.newHttpClient();
+    Process service;
+    int port;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aServiceKilledMidFoldResumesWithNothingLostOrDoubled() throws Exception {
+        Infrastructure.database().createDatabase(DATABASE);
+        List<SignedEvent> log = new ArrayList<>(TestLedger.concat(
+                ledger.onboard("maker", Role.PRODUCER, "9100001"), ledger.onboard("depot", Role.DISTRIBUTOR)));
+        List<ItemCode> units = new ArrayList<>();
+        for (int i = 0; i < UNITS; i++) {
+            units.add(item(gtin("9100001", 1), "K" + i));
+        }
+        for (int i = 0; i < UNITS; i += 1000) {
+            log.add(ledger.commission("maker", "L1", units.subList(i, i + 1000)));
+        }
+        units.forEach(u -> log.add(ledger.handoff("maker", "depot", u)));
+        units.forEach(u -> log.add(ledger.receive("depot", u)));
+        append(log);
+
+        start();
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> projectedSeq() > 1000);
+        service.destroyForcibly().waitFor(); // SIGKILL in the middle of folding and projecting
+        long atKill = projectedSeq();
+        assertThat(atKill).as("killed mid-log").isLessThan(log.size());
+
+        start();
+        await().atMost(Duration.ofSeconds(180))
+                .until(() -> head().path("projectedSeq").asLong() == log.size());
+        JsonNode head = head();
+        assertThat(head.path("seq").asLong()).isEqualTo(log.size());
+        assertThat(head.path("stateDigest").asText()).isEqualTo(auditorDigest());
+        assertThat(count("select count(*) from ledger_record")).isEqualTo(log.size());
+        assertThat(count("select count(distinct seq) from ledger_record")).isEqualTo(log.size());
+        assertThat(count("select count(*) from unit_history")).isEqualTo(3L * UNITS);
+        assertThat(count("select count(*) from unit where custodian = 'depot'")).isEqualTo(UNITS);
+    }
+
+    private void start() throws Exception {
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Database db = Infrastructure.database();
+        var pb = new ProcessBuilder(
+                        "java",
+                        "-Xmx384m",
+                        "-jar",
+                        System.getProperty("ledger.jar", "target/quarkus-app/quarkus-run.jar"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/crash-recovery-service.log")));
+        var env = pb.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", Infrastructure.kafka().bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl(DATABASE));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(DATABASE));
+        env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+        env.put("CUSTODY_OPERATOR_PUBLIC_KEY", ledger.anchor().key().base64Url());
+        env.put("CUSTODY_PROJECTION_SNAPSHOT_EVERY", "700");
+        env.put("CUSTODY_PROJECTION_MAX_BATCH", "250");
+        service = pb.start();
+        await().atMost(Duration.ofSeconds(90))
+                .ignoreExceptions()
+                .until(() -> get("/q/health/live").statusCode() == 200);
+    }
+
+    private long projectedSeq() throws Exception {
+        return count("select seq from projection_position where name = 'ledger'");
+    }
+
+    private JsonNode head() throws Exception {
+        return StrictJson.parse(get("/v1/ledger/head").body().getBytes());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void append(List<SignedEvent> log) throws Exception {
+        var props = new Properties();
+        props.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (SignedEvent event : log) {
+                producer.send(new ProducerRecord<>(TopicSpec.LEDGER.name(), 0, null, event.envelopeBytes()));
+            }
+            producer.flush();
+        }
+    }
+
+    private String auditorDigest() {
+        var fold = CustodyFold.fromGenesis(ledger.anchor(), LedgerRules.DEFAULT, SignatureCheck.VERIFY);
+        var props = new Properties();
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers());
+        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            var tp = new TopicPartition(TopicSpec.LEDGER.name(), 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            while (consumer.position(tp) < end) {
+                for (var r : consumer.poll(Duration.ofMillis(500))) {
+                    fold.apply(LedgerRecord.decode(r.offset(), Instant.ofEpochMilli(r.timestamp()), r.value()));
+                }
+            }
+        }
+        return StateCodec.digest(fold.state());
+    }
+
+    private static long count(String sql) throws Exception {
+        Database db = Infrastructure.database();
+        try (var c = DriverManager.getConnection(db.jdbcUrl(DATABASE), db.username(), db.password())) {
+            var rs = c.createStatement().executeQuery(sql);
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
