@@ -69,6 +69,9 @@ public class IntakeService {
                 // In the ledger but no longer among the recent outcomes: the status resource has it.
                 return CompletableFuture.completedFuture(Submission.pending(id));
             }
+            Log.debugf(
+                    "appending %s from %s",
+                    event.event().type(), event.event().header().actor());
             CompletableFuture<Outcome> outcome = intake.appendOnce(event, appended);
             long waitMillis = config.intake().waitFor().toMillis();
             return outcome.thenApply(Optional::of)
@@ -98,6 +101,7 @@ public class IntakeService {
 
     private Submission refused(String id, RejectionCode code, String message) {
         metrics.counter("custody.intake.refused", "code", code.name()).increment();
+        Log.infof("refused at intake: %s %s", code, message);
         return Submission.rejected(id, Problem.of(RejectionStatus.of(code), code.name(), message));
     }
 
