@@ -74,6 +74,7 @@ public class LedgerFolder {
         }
     };
     private final Counter accepted;
+    private final io.micrometer.core.instrument.Timer projectionWrite;
     private final MeterRegistry metrics;
 
     private CustodyFold fold;
@@ -108,6 +109,9 @@ public class LedgerFolder {
         this.rules =
                 new LedgerRules(config.ledger().maxFutureSkew(), config.ledger().maxPastSkew());
         this.fold = CustodyFold.fromGenesis(anchor, rules, SignatureCheck.VERIFIED_UPSTREAM);
+        this.projectionWrite = io.micrometer.core.instrument.Timer.builder("custody.projection.write")
+                .description("one projection batch: rows and position in one transaction")
+                .register(metrics);
         this.accepted = Counter.builder("custody.events.accepted")
                 .description("records the fold accepted")
                 .register(metrics);
@@ -256,7 +260,10 @@ public class LedgerFolder {
         props.put(
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                 String.valueOf(config.projection().maxBatch()));
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+        // Under load, wait up to 25 ms for 256 KiB so that one projection transaction covers hundreds of records;
+        // when idle the wait costs at most 25 ms of latency.
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(256 * 1024));
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "25");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ledger-service-folder");
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         lease = new ProjectionLease(
@@ -381,7 +388,9 @@ public class LedgerFolder {
             state = bytes.toByteArray();
         }
         var batch = ProjectionRows.build(unwritten, s, projectedSeq, snapshot, state);
+        long start = System.nanoTime();
         await(() -> writer.write(batch));
+        projectionWrite.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         projectedSeq = last;
     }
 

@@ -3,6 +3,7 @@ package dev.custodyledger.ledger.projection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -12,6 +13,71 @@ import org.hibernate.reactive.mutiny.Mutiny;
  */
 @ApplicationScoped
 public class ProjectionWriter {
+    private static final MultiRowStatement<LedgerRecordRow> RECORDS = new MultiRowStatement<>(
+            "ledger_record",
+            List.of(
+                    "seq",
+                    "kafka_offset",
+                    "record_time",
+                    "event_id",
+                    "type",
+                    "actor",
+                    "outcome",
+                    "code",
+                    "message",
+                    "envelope"),
+            "",
+            r -> new Object[] {
+                r.seq, r.kafkaOffset, r.recordTime, r.eventId, r.type, r.actor, r.outcome, r.code, r.message, r.envelope
+            });
+    private static final MultiRowStatement<UnitHistoryRow> HISTORY =
+            new MultiRowStatement<>("unit_history", List.of("unit_code", "seq", "via_container"), "", h ->
+                    new Object[] {h.unitCode, h.seq, h.viaContainer});
+    private static final List<String> UNIT_COLUMNS = List.of(
+            "code",
+            "kind",
+            "gtin",
+            "lot",
+            "expiry",
+            "product",
+            "custodian",
+            "pending_to",
+            "parent",
+            "status",
+            "recalled",
+            "recall_reason",
+            "created_seq",
+            "last_seq");
+    private static final MultiRowStatement<UnitRow> UNITS = new MultiRowStatement<>(
+            "unit",
+            UNIT_COLUMNS,
+            " on conflict (code) do update set "
+                    + String.join(
+                            ", ",
+                            UNIT_COLUMNS.subList(1, UNIT_COLUMNS.size()).stream()
+                                    .map(c -> c + " = excluded." + c)
+                                    .toList()),
+            u -> new Object[] {
+                u.code,
+                u.kind,
+                u.gtin,
+                u.lot,
+                u.expiry,
+                u.product,
+                u.custodian,
+                u.pendingTo,
+                u.parent,
+                u.status,
+                u.recalled,
+                u.recallReason,
+                u.createdSeq,
+                u.lastSeq
+            });
+    /** Hibernate's upsert has nothing to update on an all-key row; insert-or-ignore says what is meant. */
+    private static final MultiRowStatement<UnitPartyRow> INVOLVEMENT =
+            new MultiRowStatement<>("unit_party", List.of("unit_code", "party_id"), " on conflict do nothing", p ->
+                    new Object[] {p.unitCode, p.partyId});
+
     private final Mutiny.SessionFactory sessions;
 
     ProjectionWriter(Mutiny.SessionFactory sessions) {
@@ -41,13 +107,13 @@ public class ProjectionWriter {
                                 + "; another replica writes it");
                     }
                 })
-                .chain(() -> s.insertMultiple(b.records()))
-                .chain(() -> s.insertMultiple(b.history()))
-                .chain(() -> s.upsertMultiple(b.units()))
+                .chain(() -> RECORDS.execute(s, b.records()))
+                .chain(() -> HISTORY.execute(s, b.history()))
+                .chain(() -> UNITS.execute(s, b.units()))
                 .chain(() -> s.upsertMultiple(b.parties()))
                 .chain(() -> s.upsertMultiple(b.keys()))
                 .chain(() -> s.upsertMultiple(b.lots()))
-                .chain(() -> insertInvolvement(s, b.involvement()))
+                .chain(() -> INVOLVEMENT.execute(s, b.involvement()))
                 .chain(() -> b.snapshot() == null
                         ? Uni.createFrom().voidItem()
                         : s.insert(b.snapshot())
@@ -55,33 +121,6 @@ public class ProjectionWriter {
                                         .setParameter(1, b.snapshot().seq)
                                         .executeUpdate())
                                 .replaceWithVoid()));
-    }
-
-    /** Hibernate's upsert has nothing to update on an all-key row; insert-or-ignore says what is meant. */
-    private static Uni<Void> insertInvolvement(Mutiny.StatelessSession s, java.util.List<UnitPartyRow> rows) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int from = 0; from < rows.size(); from += 1000) {
-            var chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
-            var sql = new StringBuilder("insert into unit_party (unit_code, party_id) values ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ")
-                        .append("(?")
-                        .append(2 * i + 1)
-                        .append(", ?")
-                        .append(2 * i + 2)
-                        .append(')');
-            }
-            sql.append(" on conflict do nothing");
-            chain = chain.chain(() -> {
-                var query = s.createNativeQuery(sql.toString());
-                for (int i = 0; i < chunk.size(); i++) {
-                    query.setParameter(2 * i + 1, chunk.get(i).unitCode);
-                    query.setParameter(2 * i + 2, chunk.get(i).partyId);
-                }
-                return query.executeUpdate().replaceWithVoid();
-            });
-        }
-        return chain;
     }
 
     public Uni<Position> position() {
