@@ -82,7 +82,7 @@ class CrashRecoveryIT {
         start();
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> projectedSeq() > 5000); // past the first snapshot (about one per state size)
+                .until(() -> projectedSeq() > 1000);
         service.destroyForcibly().waitFor(); // SIGKILL in the middle of folding and projecting
         long atKill = projectedSeq();
         assertThat(atKill).as("killed mid-log").isLessThan(log.size());

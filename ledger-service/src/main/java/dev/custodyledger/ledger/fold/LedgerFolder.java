@@ -74,15 +74,11 @@ public class LedgerFolder {
         }
     };
     private final Counter accepted;
+    private final io.micrometer.core.instrument.Timer projectionWrite;
     private final MeterRegistry metrics;
 
     private CustodyFold fold;
-    private final ProjectionPipeline pipeline;
-    /** The last seq handed to the pipeline; only the folding thread touches it. */
-    private long queuedSeq;
-    /** The seq of the newest snapshot, stored or queued; only the folding thread touches it. */
-    private long snapshotSeq;
-
+    private volatile long projectedSeq;
     private volatile long endOffsetAtStart = -1;
     private volatile boolean caughtUp;
     private volatile boolean restored;
@@ -113,11 +109,9 @@ public class LedgerFolder {
         this.rules =
                 new LedgerRules(config.ledger().maxFutureSkew(), config.ledger().maxPastSkew());
         this.fold = CustodyFold.fromGenesis(anchor, rules, SignatureCheck.VERIFIED_UPSTREAM);
-        this.pipeline = new ProjectionPipeline(
-                writer,
-                io.micrometer.core.instrument.Timer.builder("custody.projection.write")
-                        .description("one projection transaction: rows and position")
-                        .register(metrics));
+        this.projectionWrite = io.micrometer.core.instrument.Timer.builder("custody.projection.write")
+                .description("one projection batch: rows and position in one transaction")
+                .register(metrics);
         this.accepted = Counter.builder("custody.events.accepted")
                 .description("records the fold accepted")
                 .register(metrics);
@@ -151,7 +145,6 @@ public class LedgerFolder {
         if (lease != null) {
             lease.close();
         }
-        pipeline.close();
     }
 
     // ---- used by intake and reads
@@ -228,7 +221,7 @@ public class LedgerFolder {
                         digestCache,
                         s.acceptedCount(),
                         s.rejectedCount(),
-                        pipeline.projectedSeq());
+                        projectedSeq);
             }
         } finally {
             lock.readLock().unlock();
@@ -337,9 +330,7 @@ public class LedgerFolder {
         } finally {
             lock.writeLock().unlock();
         }
-        pipeline.reset(position.seq());
-        queuedSeq = position.seq();
-        snapshotSeq = snapshot == null ? 0 : snapshot.seq;
+        projectedSeq = position.seq();
         consumer.seek(tp, state.lastOffset() + 1);
         Log.infof(
                 "fold restored at seq %d from %s; projection stands at seq %d",
@@ -365,7 +356,9 @@ public class LedgerFolder {
         } finally {
             lock.writeLock().unlock();
         }
-        // Answers wait for the fold, not for the database: the pipeline writes behind.
+        if (writing && lease.held()) {
+            project(folded);
+        }
         for (Folded f : folded) {
             Outcome o = f.outcome();
             waiters.complete(o);
@@ -376,39 +369,29 @@ public class LedgerFolder {
                         .increment();
             }
         }
-        if (writing && lease.held()) {
-            project(folded);
-        }
     }
 
     private void project(List<Folded> folded) throws IOException {
         List<Folded> unwritten =
-                folded.stream().filter(f -> f.outcome().seq() > queuedSeq).toList();
+                folded.stream().filter(f -> f.outcome().seq() > projectedSeq).toList();
         if (unwritten.isEmpty()) {
             return;
         }
         long last = unwritten.get(unwritten.size() - 1).outcome().seq();
         int every = config.projection().snapshotEvery();
-        CustodyState current = fold.state();
-        // A snapshot costs O(state): take one when the records since the last reach the state's size (and at
-        // least snapshot-every), so its cost per record stays constant and a restart refolds a bounded tail.
-        boolean snapshot = last - snapshotSeq >= Math.max(every, current.unitCount());
+        boolean snapshot = last / every > projectedSeq / every;
         byte[] state = null;
-        CustodyState s = current;
+        CustodyState s = fold.state();
         if (snapshot) {
             var bytes = new ByteArrayOutputStream();
             StateCodec.write(s, new DataOutputStream(bytes));
             state = bytes.toByteArray();
-            snapshotSeq = last;
         }
-        var batch = ProjectionRows.build(unwritten, s, queuedSeq, snapshot, state);
-        try {
-            pipeline.submit(batch);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while handing a batch to the projection writer", e);
-        }
-        queuedSeq = last;
+        var batch = ProjectionRows.build(unwritten, s, projectedSeq, snapshot, state);
+        long start = System.nanoTime();
+        await(() -> writer.write(batch));
+        projectionWrite.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        projectedSeq = last;
     }
 
     private double lagSeconds() {
