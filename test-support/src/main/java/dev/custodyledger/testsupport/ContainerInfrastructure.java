@@ -62,16 +62,8 @@ final class ContainerInfrastructure {
             }
 
             @Override
-            public void createDatabase(String name) {
-                try (var c = DriverManager.getConnection(container.getJdbcUrl(), username(), password());
-                        var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-                    exists.setString(1, name);
-                    if (!exists.executeQuery().next()) {
-                        c.createStatement().execute("create database " + name);
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException("could not create database " + name, e);
-                }
+            public java.sql.Connection adminConnection() throws SQLException {
+                return DriverManager.getConnection(container.getJdbcUrl(), username(), password());
             }
 
             @Override

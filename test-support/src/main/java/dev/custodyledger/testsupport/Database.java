@@ -1,5 +1,8 @@
 package dev.custodyledger.testsupport;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 /** A PostgreSQL server for tests, with one database per service under test. */
 public interface Database extends AutoCloseable {
     String host();
@@ -10,8 +13,24 @@ public interface Database extends AutoCloseable {
 
     String password();
 
+    /** A connection to the server's maintenance database, for creating others. */
+    Connection adminConnection() throws SQLException;
+
     /** Creates {@code name} unless it exists. */
-    void createDatabase(String name);
+    default void createDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("database names are lowercase identifiers");
+        }
+        try (Connection c = adminConnection();
+                var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, name);
+            if (!exists.executeQuery().next()) {
+                c.createStatement().execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
+        }
+    }
 
     default String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host() + ":" + port() + "/" + database;

@@ -49,19 +49,8 @@ public final class EmbeddedDatabase implements Database {
     }
 
     @Override
-    public void createDatabase(String name) {
-        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("database names are lowercase identifiers");
-        }
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
-                var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, name);
-            if (!exists.executeQuery().next()) {
-                c.createStatement().execute("create database " + name);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
-        }
+    public Connection adminConnection() throws SQLException {
+        return postgres.getPostgresDatabase().getConnection();
     }
 
     @Override
