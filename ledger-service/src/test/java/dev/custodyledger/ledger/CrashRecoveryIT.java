@@ -7,16 +7,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custodyledger.core.event.SignedEvent;
-import dev.custodyledger.core.fold.CustodyFold;
-import dev.custodyledger.core.fold.LedgerRecord;
 import dev.custodyledger.core.fold.LedgerRules;
-import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.core.fold.StateCodec;
 import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.json.StrictJson;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.testing.TestLedger;
 import dev.custodyledger.core.topic.TopicSpec;
+import dev.custodyledger.kafka.LedgerReplay;
 import dev.custodyledger.testsupport.Database;
 import dev.custodyledger.testsupport.Infrastructure;
 import java.io.File;
@@ -27,17 +25,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -155,23 +148,11 @@ class CrashRecoveryIT {
         }
     }
 
+    /** What an auditor computes: every record of the topic, signatures re-verified, folded from genesis. */
     private String auditorDigest() {
-        var fold = CustodyFold.fromGenesis(ledger.anchor(), LedgerRules.DEFAULT, SignatureCheck.VERIFY);
-        var props = new Properties();
-        props.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers());
-        try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            var tp = new TopicPartition(TopicSpec.LEDGER.name(), 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            while (consumer.position(tp) < end) {
-                for (var r : consumer.poll(Duration.ofMillis(500))) {
-                    fold.apply(LedgerRecord.decode(r.offset(), Instant.ofEpochMilli(r.timestamp()), r.value()));
-                }
-            }
-        }
-        return StateCodec.digest(fold.state());
+        return StateCodec.digest(
+                LedgerReplay.replay(Infrastructure.kafka().bootstrapServers(), ledger.anchor(), LedgerRules.DEFAULT)
+                        .state());
     }
 
     private static long count(String sql) throws Exception {

@@ -8,15 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.custodyledger.core.event.SignedEvent;
-import dev.custodyledger.core.fold.CustodyFold;
-import dev.custodyledger.core.fold.LedgerRecord;
 import dev.custodyledger.core.fold.LedgerRules;
-import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.core.fold.StateCodec;
 import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.testing.TestLedger;
 import dev.custodyledger.core.topic.TopicSpec;
+import dev.custodyledger.kafka.LedgerReplay;
 import dev.custodyledger.ledger.fold.LedgerFolder;
 import dev.custodyledger.testsupport.CustodyInfrastructure;
 import dev.custodyledger.testsupport.Database;
@@ -30,7 +28,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -124,19 +121,9 @@ class RestartAndRebuildTest {
 
     /** What an auditor computes: every record of the topic, signatures re-verified, folded from genesis. */
     private String auditorDigest() {
-        var fold = CustodyFold.fromGenesis(ledger.anchor(), LedgerRules.DEFAULT, SignatureCheck.VERIFY);
-        try (var consumer = consumer()) {
-            var tp = new TopicPartition(TopicSpec.LEDGER.name(), 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            while (consumer.position(tp) < end) {
-                for (var r : consumer.poll(Duration.ofMillis(500))) {
-                    fold.apply(LedgerRecord.decode(r.offset(), Instant.ofEpochMilli(r.timestamp()), r.value()));
-                }
-            }
-        }
-        return StateCodec.digest(fold.state());
+        return StateCodec.digest(
+                LedgerReplay.replay(Infrastructure.kafka().bootstrapServers(), ledger.anchor(), LedgerRules.DEFAULT)
+                        .state());
     }
 
     private long endOffset() {
