@@ -67,9 +67,9 @@ class RestartAndRebuildTest {
                 units.stream().map(u -> ledger.receive(depot, u)).toList();
 
         batch(handoffs.subList(0, UNITS / 2));
-        folder.restoreFromCheckpoint(); // the in-memory fold is gone; the replica restores as after a crash
+        restoreFromCheckpoint(); // the in-memory fold is gone; the replica restores as after a crash
         batch(handoffs.subList(UNITS / 2, UNITS));
-        folder.restoreFromCheckpoint();
+        restoreFromCheckpoint();
         batch(receipts);
 
         JsonPath head = caughtUpHead();
@@ -94,6 +94,13 @@ class RestartAndRebuildTest {
         assertNoRowMissingOrDoubled(rebuilt.getLong("seq"));
         assertThat(LedgerApi.history(units.get(7).path()).jsonPath().getList("entries.eventId"))
                 .isEqualTo(historyBefore);
+    }
+
+    /** Restores, checks that intake holds off meanwhile, and waits until the fold is back where it was. */
+    private void restoreFromCheckpoint() {
+        folder.restoreFromCheckpoint();
+        assertThat(folder.current()).as("a rewound fold does not pre-check").isFalse();
+        await().atMost(Duration.ofSeconds(60)).until(folder::current);
     }
 
     private static void batch(List<SignedEvent> events) {

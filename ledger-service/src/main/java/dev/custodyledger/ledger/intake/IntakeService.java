@@ -60,14 +60,26 @@ public class IntakeService {
             if (known.isPresent()) {
                 return CompletableFuture.completedFuture(answer(known.get()));
             }
+            if (!intake.folder().current()) {
+                return CompletableFuture.completedFuture(Submission.rejected(
+                        id,
+                        Problem.of(
+                                503,
+                                "LEDGER_CATCHING_UP",
+                                "the ledger is catching up with its log; retry in a moment")));
+            }
             Optional<Rejection> refusal = intake.folder().precheck(event, Instant.now());
             if (refusal.isPresent() && refusal.get().code() != RejectionCode.DUPLICATE) {
                 return CompletableFuture.completedFuture(
                         refused(id, refusal.get().code(), refusal.get().getMessage()));
             }
             if (refusal.isPresent()) {
-                // In the ledger but no longer among the recent outcomes: the status resource has it.
-                return CompletableFuture.completedFuture(Submission.pending(id));
+                // Folded since the first look (outcomes are published before the state shows the event), or
+                // folded long ago and no longer among the recent outcomes: then the status resource has it.
+                return CompletableFuture.completedFuture(intake.folder()
+                        .recentOutcome(event.id())
+                        .map(this::answer)
+                        .orElseGet(() -> Submission.pending(id)));
             }
             Log.debugf(
                     "appending %s from %s",

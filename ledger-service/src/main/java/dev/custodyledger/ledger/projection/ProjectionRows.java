@@ -11,7 +11,6 @@ import dev.custodyledger.core.event.CustodyEvent.PartySuspended;
 import dev.custodyledger.core.event.CustodyEvent.Recall;
 import dev.custodyledger.core.fold.CustodyState;
 import dev.custodyledger.core.fold.KeyState;
-import dev.custodyledger.core.fold.LedgerRecord;
 import dev.custodyledger.core.fold.LotKey;
 import dev.custodyledger.core.fold.LotState;
 import dev.custodyledger.core.fold.Outcome;
@@ -20,6 +19,7 @@ import dev.custodyledger.core.fold.UnitState;
 import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.gs1.UnitCode;
 import dev.custodyledger.core.party.Role;
+import dev.custodyledger.projection.Folded;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,11 +33,7 @@ public final class ProjectionRows {
 
     private ProjectionRows() {}
 
-    /** A record as folded: what the log held and what the fold decided. */
-    public record Folded(LedgerRecord record, byte[] value, Outcome outcome) {}
-
-    public static ProjectionBatch build(
-            List<Folded> folded, CustodyState state, long previousSeq, boolean withSnapshot, byte[] snapshot) {
+    public static ProjectionBatch build(List<Folded> folded, CustodyState state, long previousSeq) {
         List<LedgerRecordRow> records = new ArrayList<>(folded.size());
         Map<UnitCode, UnitRow> units = new LinkedHashMap<>();
         List<UnitHistoryRow> history = new ArrayList<>();
@@ -94,27 +90,14 @@ public final class ProjectionRows {
                 }
             }
         }
-        Outcome last = folded.get(folded.size() - 1).outcome();
-        FoldSnapshotRow snapshotRow = null;
-        if (withSnapshot) {
-            snapshotRow = new FoldSnapshotRow();
-            snapshotRow.seq = last.seq();
-            snapshotRow.kafkaOffset = last.offset();
-            snapshotRow.state = snapshot;
-        }
         return new ProjectionBatch(
-                previousSeq,
-                last.seq(),
-                last.offset(),
-                last.recordTime(),
                 records,
                 List.copyOf(units.values()),
                 history,
                 List.copyOf(parties.values()),
                 List.copyOf(keys.values()),
                 List.copyOf(lots.values()),
-                List.copyOf(involvement.values()),
-                snapshotRow);
+                List.copyOf(involvement.values()));
     }
 
     private static List<UnitState> unitsOfLot(CustodyState state, LotKey key) {

@@ -1,6 +1,7 @@
 package dev.custodyledger.ledger.query;
 
 import dev.custodyledger.ledger.fold.LedgerFolder;
+import dev.custodyledger.projection.LedgerProjector;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,7 +19,7 @@ public class LedgerHeadResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The last folded sequence number, its record time, and the state digest that auditors compare")
-    public LedgerFolder.Head head() {
+    public LedgerProjector.Head head() {
         return folder.head();
     }
 }

@@ -1,4 +1,4 @@
-package dev.custodyledger.ledger.fold;
+package dev.custodyledger.projection;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -23,14 +23,14 @@ final class ProjectionLease implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    ProjectionLease(String bootstrap, String group, String topic) {
+    ProjectionLease(String bootstrap, String group, String topic, String clientId) {
         var props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "ledger-service-lease");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
             @Override

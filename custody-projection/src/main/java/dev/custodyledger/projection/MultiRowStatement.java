@@ -1,4 +1,4 @@
-package dev.custodyledger.ledger.projection;
+package dev.custodyledger.projection;
 
 import io.smallrye.mutiny.Uni;
 import java.util.List;
@@ -9,7 +9,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
  * One {@code insert … values (…), (…), …} per chunk of rows, through the reactive session: a round trip per
  * chunk instead of per row, which is what keeps the projection ahead of intake.
  */
-final class MultiRowStatement<T> {
+public final class MultiRowStatement<T> {
     private static final int MAX_PARAMETERS = 30_000;
 
     private final String head;
@@ -18,14 +18,14 @@ final class MultiRowStatement<T> {
     private final Function<T, Object[]> values;
 
     /** {@code insert into table (columns)} … {@code tail} (e.g. an on-conflict clause), values from {@code values}. */
-    MultiRowStatement(String table, List<String> columns, String tail, Function<T, Object[]> values) {
+    public MultiRowStatement(String table, List<String> columns, String tail, Function<T, Object[]> values) {
         this.head = "insert into " + table + " (" + String.join(", ", columns) + ") values ";
         this.tail = tail;
         this.columns = columns.size();
         this.values = values;
     }
 
-    Uni<Void> execute(Mutiny.StatelessSession session, List<T> rows) {
+    public Uni<Void> execute(Mutiny.StatelessSession session, List<T> rows) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         int perChunk = MAX_PARAMETERS / columns;
         for (int from = 0; from < rows.size(); from += perChunk) {

@@ -1,0 +1,406 @@
+package dev.custodyledger.projection;
+
+import dev.custodyledger.core.event.SignedEvent;
+import dev.custodyledger.core.fold.CustodyFold;
+import dev.custodyledger.core.fold.CustodyState;
+import dev.custodyledger.core.fold.LedgerRecord;
+import dev.custodyledger.core.fold.Outcome;
+import dev.custodyledger.core.fold.Rejection;
+import dev.custodyledger.core.fold.SignatureCheck;
+import dev.custodyledger.core.fold.StateCodec;
+import dev.custodyledger.core.fold.TrustAnchor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * Tails the ledger topic in log order on one thread and folds every record into the in-memory custody state,
+ * which readers use under a read lock. When this replica holds the projection lease, a writer thread projects
+ * the folded records behind the fold, batch by batch, in the same transaction as their position, with a
+ * checkpoint of the fold every {@code snapshotEvery} records. It restores from the newest checkpoint on start,
+ * after a failure and whenever it takes the lease over, so that nothing is lost or written twice.
+ */
+public final class LedgerProjector<R> implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(LedgerProjector.class);
+
+    private final ProjectorSettings settings;
+    private final Projection<R> projection;
+    private final FoldListener listener;
+    private final CheckpointStore store;
+    private final ProjectionPipeline<R> pipeline;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Counter accepted;
+    private final MeterRegistry metrics;
+
+    private CustodyFold fold;
+    /** The last seq handed to the pipeline; only the folding thread touches it. */
+    private long queuedSeq;
+
+    private volatile long endOffsetAtStart = -1;
+    /** The offset the fold had reached before its last restore: until it is there again, its state is old. */
+    private volatile long resumeOffset = -1;
+
+    private volatile boolean caughtUp;
+    private volatile boolean restored;
+    private volatile String lastFailure;
+    private volatile long logEndOffset;
+    private volatile boolean running;
+    private volatile boolean rebuildRequested;
+    private volatile boolean writing;
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private ProjectionLease lease;
+    private Thread thread;
+    private String digestCache;
+    private long digestSeq = -1;
+
+    public LedgerProjector(
+            ProjectorSettings settings,
+            Projection<R> projection,
+            FoldListener listener,
+            Mutiny.SessionFactory sessions,
+            MeterRegistry metrics) {
+        this.settings = settings;
+        this.projection = projection;
+        this.listener = listener;
+        this.metrics = metrics;
+        this.store = new CheckpointStore(sessions, settings.service());
+        this.fold = CustodyFold.fromGenesis(settings.anchor(), settings.rules(), settings.signatures());
+        this.pipeline = new ProjectionPipeline<>(
+                store,
+                projection,
+                Timer.builder("custody.projection.write")
+                        .description("one projection transaction: rows and position")
+                        .register(metrics));
+        this.accepted = Counter.builder("custody.events.accepted")
+                .description("records the fold accepted")
+                .register(metrics);
+        Gauge.builder("custody.fold.lag.records", this, f -> Math.max(0, f.logEndOffset - 1 - f.lastOffset()))
+                .description("records in the log the fold has not reached")
+                .register(metrics);
+        Gauge.builder("custody.fold.lag.seconds", this, LedgerProjector::lagSeconds)
+                .description("age of the newest folded record while records are waiting")
+                .register(metrics);
+        Gauge.builder("custody.projection.lag.records", this, f -> f.lastSeq() - f.pipeline.projectedSeq())
+                .description("records folded but not yet written to the read model")
+                .register(metrics);
+    }
+
+    public void start() {
+        rebuildRequested = settings.rebuildOnStart();
+        running = true;
+        thread = new Thread(this::run, settings.service() + "-folder");
+        thread.start();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        try {
+            if (thread != null) {
+                thread.join(10_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (lease != null) {
+            lease.close();
+        }
+        pipeline.close();
+    }
+
+    public TrustAnchor anchor() {
+        return settings.anchor();
+    }
+
+    /** Runs {@code reader} against the current state under the read lock. */
+    public <T> T read(Function<CustodyState, T> reader) {
+        lock.readLock().lock();
+        try {
+            return reader.apply(fold.state());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The fold's rules against the current state, verifying the signature: intake's pre-check. */
+    public Optional<Rejection> precheck(SignedEvent event, Instant now) {
+        lock.readLock().lock();
+        try {
+            return fold.precheck(event, now, SignatureCheck.VERIFY);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Caught up with the end of the log as it was at start. */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    /**
+     * Whether the state is current enough to decide on: caught up with the log seen at start and, after a
+     * restore, back where it was before. A rewound state would refuse events that are valid.
+     */
+    public boolean current() {
+        return caughtUp && restored && lastOffset() >= resumeOffset;
+    }
+
+    public Optional<String> failure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    public boolean writesProjections() {
+        return lease != null && lease.held() && writing;
+    }
+
+    public long lastOffset() {
+        return read(CustodyState::lastOffset);
+    }
+
+    public long lastSeq() {
+        return read(CustodyState::lastSeq);
+    }
+
+    /** The seq up to which the read model is written. */
+    public long projectedSeq() {
+        return pipeline.projectedSeq();
+    }
+
+    /** The state digest at the current position, cached per sequence number. */
+    public Head head() {
+        lock.readLock().lock();
+        try {
+            CustodyState s = fold.state();
+            synchronized (this) {
+                if (digestSeq != s.lastSeq()) {
+                    digestCache = StateCodec.digest(s);
+                    digestSeq = s.lastSeq();
+                }
+                return new Head(
+                        s.lastSeq(),
+                        s.lastOffset(),
+                        s.lastRecordTime(),
+                        digestCache,
+                        s.acceptedCount(),
+                        s.rejectedCount(),
+                        pipeline.projectedSeq());
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Drops the read model and rebuilds it by replaying the log from the first record, on the folding thread. */
+    public void rebuild() {
+        rebuildRequested = true;
+    }
+
+    /** Forgets the in-memory fold and restores it from the stored checkpoint, as a restarted replica does. */
+    public void restoreFromCheckpoint() {
+        restored = false;
+    }
+
+    public record Head(
+            long seq,
+            long offset,
+            Instant recordTime,
+            String stateDigest,
+            long accepted,
+            long rejected,
+            long projectedSeq) {}
+
+    // ---- the folding thread
+
+    private void run() {
+        var tp = new TopicPartition(settings.topic(), 0);
+        var props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(settings.maxBatch()));
+        // Under load, wait up to 25 ms for 256 KiB so that one projection transaction covers hundreds of records;
+        // when idle the wait costs at most 25 ms of latency.
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(256 * 1024));
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "25");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.service() + "-folder");
+        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        lease = new ProjectionLease(
+                settings.bootstrap(), settings.leaseGroup(), settings.topic(), settings.service() + "-lease");
+        consumer.assign(List.of(tp));
+        boolean synced = false;
+        while (running) {
+            try {
+                if (rebuildRequested && lease.held()) {
+                    pipeline.quiesce();
+                    await(() -> store.dropAll(projection.tables()));
+                    rebuildRequested = false;
+                    restored = false;
+                    LOG.info("read model dropped; rebuilding it from the log");
+                }
+                if (!restored) {
+                    restore(tp);
+                    endOffsetAtStart = consumer.endOffsets(List.of(tp)).get(tp);
+                    restored = true;
+                    synced = lease.held();
+                    writing = synced;
+                }
+                if (lease.held() && !synced) {
+                    // Taking the lease over: continue exactly where the stored projection stands.
+                    restore(tp);
+                    synced = true;
+                    writing = true;
+                } else if (!lease.held()) {
+                    synced = false;
+                    writing = false;
+                }
+                var records = consumer.poll(Duration.ofMillis(100));
+                if (!records.isEmpty()) {
+                    process(records.records(tp));
+                }
+                logEndOffset = consumer.endOffsets(List.of(tp)).get(tp);
+                if (!caughtUp && lastOffset() + 1 >= endOffsetAtStart) {
+                    caughtUp = true;
+                    LOG.infof("fold caught up with the log at seq %d (offset %d)", lastSeq(), lastOffset());
+                }
+                lastFailure = null;
+            } catch (WakeupException e) {
+                break;
+            } catch (RuntimeException | IOException e) {
+                lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+                LOG.warnf("folding failed, restoring from the stored checkpoint: %s", lastFailure);
+                restored = false;
+                sleepQuietly(1000);
+            }
+        }
+        consumer.close(Duration.ofSeconds(2));
+    }
+
+    private void restore(TopicPartition tp) throws IOException {
+        // Nothing queued or in flight may land after the position is read, or it would be written twice.
+        pipeline.quiesce();
+        resumeOffset = Math.max(resumeOffset, lastOffset());
+        CheckpointStore.Position position = await(store::position);
+        byte[] snapshot = await(store::latestState);
+        CustodyState state = snapshot == null
+                ? CustodyState.genesis(settings.anchor())
+                : StateCodec.read(new ByteArrayInputStream(snapshot));
+        lock.writeLock().lock();
+        try {
+            fold = new CustodyFold(state, settings.rules(), settings.signatures());
+        } finally {
+            lock.writeLock().unlock();
+        }
+        queuedSeq = position.seq();
+        pipeline.resumeAt(position.seq());
+        consumer.seek(tp, state.lastOffset() + 1);
+        LOG.infof(
+                "fold restored at seq %d from %s; projection stands at seq %d",
+                state.lastSeq(), snapshot == null ? "genesis" : "a checkpoint", position.seq());
+    }
+
+    private void process(List<ConsumerRecord<byte[], byte[]>> records) throws IOException {
+        List<Folded> folded = new ArrayList<>(records.size());
+        lock.writeLock().lock();
+        try {
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                var record = LedgerRecord.decode(r.offset(), Instant.ofEpochMilli(r.timestamp()), r.value());
+                folded.add(new Folded(record, r.value(), fold.apply(record)));
+            }
+            listener.publish(folded);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        listener.folded(folded);
+        for (Folded f : folded) {
+            Outcome o = f.outcome();
+            if (o.accepted()) {
+                accepted.increment();
+            } else {
+                metrics.counter("custody.events.rejected", "code", o.code().name())
+                        .increment();
+            }
+        }
+        if (writing && lease.held()) {
+            project(folded);
+        }
+    }
+
+    /** Hands the records not yet written (a restore may rewind the fold behind the projection) to the writer. */
+    private void project(List<Folded> folded) throws IOException {
+        List<Folded> unwritten =
+                folded.stream().filter(f -> f.outcome().seq() > queuedSeq).toList();
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        Outcome last = unwritten.get(unwritten.size() - 1).outcome();
+        CustodyState state = fold.state();
+        int every = settings.snapshotEvery();
+        byte[] snapshot = null;
+        if (last.seq() / every > queuedSeq / every) {
+            var bytes = new ByteArrayOutputStream();
+            StateCodec.write(state, new DataOutputStream(bytes));
+            snapshot = bytes.toByteArray();
+        }
+        LedgerRecord lastRecord = unwritten.get(unwritten.size() - 1).record();
+        var checkpoint = new Checkpoint(queuedSeq, last.seq(), lastRecord.offset(), lastRecord.recordTime(), snapshot);
+        R rows = projection.rows(unwritten, state, queuedSeq);
+        try {
+            pipeline.submit(checkpoint, rows);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing rows to the projection writer", e);
+        }
+        queuedSeq = last.seq();
+    }
+
+    private double lagSeconds() {
+        Instant time = read(CustodyState::lastRecordTime);
+        return time == null || logEndOffset - 1 <= lastOffset()
+                ? 0
+                : Duration.between(time, Instant.now()).toMillis() / 1000.0;
+    }
+
+    private static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.custodyledger.projection;
+
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.vertx.VertxContextSupport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes projection batches on its own thread, so that folding (and the answers waiting on it) never waits
+ * for the database. Batches that queued up meanwhile are merged into one transaction. Every write is still
+ * fenced by the stored position; after a failure the folding thread restores from the checkpoint and
+ * {@link #reset} discards whatever was queued for the abandoned attempt.
+ */
+final class ProjectionPipeline<R> implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ProjectionPipeline.class);
+    private static final int MERGE_AT_MOST = 16;
+
+    private final BlockingQueue<Job<R>> queue = new ArrayBlockingQueue<>(32);
+    private final CheckpointStore store;
+    private final Projection<R> projection;
+    private final Timer writes;
+    private final Thread thread;
+    /** Held for each write, so that {@link #quiesce} can wait for the one in flight. */
+    private final ReentrantLock writing = new ReentrantLock();
+
+    private volatile int epoch;
+    private volatile long projectedSeq;
+    private volatile Throwable failure;
+    private volatile boolean running = true;
+
+    private record Job<R>(int epoch, Checkpoint checkpoint, R rows) {}
+
+    ProjectionPipeline(CheckpointStore store, Projection<R> projection, Timer writes) {
+        this.store = store;
+        this.projection = projection;
+        this.writes = writes;
+        this.thread = new Thread(this::run, "projection-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /**
+     * Forgets queued work and waits for the write in flight, if any: afterwards nothing of the abandoned attempt
+     * can reach the database, so the stored position can be read. Called by the folding thread.
+     */
+    void quiesce() {
+        epoch++;
+        queue.clear();
+        writing.lock();
+        writing.unlock();
+        failure = null;
+    }
+
+    /** The stored projection stands at {@code storedSeq}; queued batches continue from there. */
+    void resumeAt(long storedSeq) {
+        projectedSeq = storedSeq;
+    }
+
+    /** Queues a batch; blocks while the writer is behind (back-pressure); throws if the last write failed. */
+    void submit(Checkpoint checkpoint, R rows) throws InterruptedException {
+        Throwable failed = failure;
+        if (failed != null) {
+            throw new IllegalStateException("a projection write failed: " + failed.getMessage(), failed);
+        }
+        queue.put(new Job<>(epoch, checkpoint, rows));
+    }
+
+    long projectedSeq() {
+        return projectedSeq;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Job<R> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    writeFrom(first);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Writes {@code first} and whatever queued behind it as one transaction, unless a quiesce abandoned it. */
+    private void writeFrom(Job<R> first) {
+        writing.lock();
+        try {
+            // Checked under the lock: a quiesce that returned has bumped the epoch before this point.
+            if (first.epoch() != epoch) {
+                return;
+            }
+            Checkpoint checkpoint = first.checkpoint();
+            List<R> group = new ArrayList<>(List.of(first.rows()));
+            Job<R> next;
+            // A quiesce clears the queue only after bumping the epoch, so a job of this epoch polled here is current.
+            while (group.size() < MERGE_AT_MOST && (next = queue.poll()) != null) {
+                if (next.epoch() != first.epoch()) {
+                    return;
+                }
+                checkpoint = checkpoint.then(next.checkpoint());
+                group.add(next.rows());
+            }
+            R merged = group.size() == 1 ? group.get(0) : projection.merge(group);
+            Checkpoint position = checkpoint;
+            long start = System.nanoTime();
+            try {
+                VertxContextSupport.subscribeAndAwait(() -> store.write(position, tx -> projection.write(tx, merged)));
+                writes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                projectedSeq = position.seq();
+            } catch (Throwable e) {
+                LOG.warnf("projection write failed at seq %d: %s", position.seq(), e.getMessage());
+                failure = e;
+                queue.clear();
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}
