@@ -13,10 +13,10 @@ import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.json.StrictJson;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.testing.TestLedger;
-import dev.custodyledger.core.topic.TopicSpec;
 import dev.custodyledger.kafka.LedgerReplay;
 import dev.custodyledger.testsupport.Database;
 import dev.custodyledger.testsupport.Infrastructure;
+import dev.custodyledger.testsupport.LedgerTopic;
 import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -27,11 +27,6 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +65,7 @@ class CrashRecoveryIT {
         }
         units.forEach(u -> log.add(ledger.handoff("maker", "depot", u)));
         units.forEach(u -> log.add(ledger.receive("depot", u)));
-        append(log);
+        LedgerTopic.append(log);
 
         start();
         await().atMost(Duration.ofSeconds(120))
@@ -133,19 +128,6 @@ class CrashRecoveryIT {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void append(List<SignedEvent> log) throws Exception {
-        var props = new Properties();
-        props.put(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (var producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (SignedEvent event : log) {
-                producer.send(new ProducerRecord<>(TopicSpec.LEDGER.name(), 0, null, event.envelopeBytes()));
-            }
-            producer.flush();
-        }
     }
 
     /** What an auditor computes: every record of the topic, signatures re-verified, folded from genesis. */

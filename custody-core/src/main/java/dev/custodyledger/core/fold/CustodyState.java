@@ -74,6 +74,16 @@ public final class CustodyState {
         return eventIds.contains(id);
     }
 
+    /** The registered party whose company prefix covers {@code gtin}: the brand owner; null when none does. */
+    public PartyState owner(dev.custodyledger.core.gs1.Gtin gtin) {
+        for (PartyState party : parties.values()) {
+            if (party.owns(gtin)) {
+                return party;
+            }
+        }
+        return null;
+    }
+
     public Collection<PartyState> parties() {
         return Collections.unmodifiableCollection(parties.values());
     }

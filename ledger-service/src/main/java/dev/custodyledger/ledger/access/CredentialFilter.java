@@ -1,10 +1,10 @@
 package dev.custodyledger.ledger.access;
 
-import dev.custodyledger.core.credential.CredentialException;
-import dev.custodyledger.core.credential.PartyCredential;
+import dev.custodyledger.access.PartyCredentials;
 import dev.custodyledger.core.fold.PartyState;
 import dev.custodyledger.ledger.fold.LedgerFolder;
-import dev.custodyledger.ledger.problem.Problem;
+import dev.custodyledger.problem.Problem;
+import dev.custodyledger.problem.ProblemException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -35,27 +35,18 @@ public class CredentialFilter {
         if (!required && !(optional && header != null)) {
             return null;
         }
-        if (header == null || !header.startsWith("Bearer ")) {
-            return unauthorized("this read needs a party credential: Authorization: Bearer <token from the operator>");
-        }
-        PartyCredential credential;
+        PartyState party;
         try {
-            credential = PartyCredential.verify(
-                    header.substring(7).strip(), folder.anchor().key(), Instant.now());
-        } catch (CredentialException e) {
-            return unauthorized(e.getMessage());
-        }
-        PartyState party = folder.read(state -> state.party(credential.party()));
-        if (party == null || party.suspended()) {
-            return problem(Problem.of(
-                    403, "CREDENTIAL_REVOKED", "party " + credential.party() + " is not registered or is suspended"));
+            party = PartyCredentials.authenticate(header, folder.projector(), Instant.now());
+        } catch (ProblemException e) {
+            return e.problem().status() == 401 ? unauthorized(e.problem()) : problem(e.problem());
         }
         request.setProperty(CALLER, new Caller(party));
         return null;
     }
 
-    private static Response unauthorized(String detail) {
-        return Response.fromResponse(problem(Problem.of(401, "UNAUTHENTICATED", detail)))
+    private static Response unauthorized(Problem problem) {
+        return Response.fromResponse(problem(problem))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"custody-ledger\"")
                 .build();
     }

@@ -1,8 +1,8 @@
 package dev.custodyledger.ledger.access;
 
 import dev.custodyledger.core.gs1.UnitCode;
-import dev.custodyledger.ledger.problem.ProblemException;
 import dev.custodyledger.ledger.projection.UnitPartyRow;
+import dev.custodyledger.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 

@@ -100,6 +100,10 @@ public class LedgerFolder implements FoldListener {
         folded.forEach(f -> waiters.complete(f.outcome()));
     }
 
+    public LedgerProjector<ProjectionBatch> projector() {
+        return projector;
+    }
+
     public TrustAnchor anchor() {
         return projector.anchor();
     }
@@ -127,20 +131,8 @@ public class LedgerFolder implements FoldListener {
         }
     }
 
-    public boolean caughtUp() {
-        return projector.caughtUp();
-    }
-
     public boolean current() {
         return projector.current();
-    }
-
-    public Optional<String> failure() {
-        return projector.failure();
-    }
-
-    public boolean writesProjections() {
-        return projector.writesProjections();
     }
 
     public LedgerProjector.Head head() {

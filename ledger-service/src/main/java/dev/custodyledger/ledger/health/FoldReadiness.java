@@ -1,6 +1,7 @@
 package dev.custodyledger.ledger.health;
 
 import dev.custodyledger.ledger.fold.LedgerFolder;
+import dev.custodyledger.projection.FoldHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -18,10 +19,6 @@ public class FoldReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var builder = HealthCheckResponse.named("ledger-fold")
-                .withData("caughtUp", folder.caughtUp())
-                .withData("writesProjections", folder.writesProjections());
-        folder.failure().ifPresent(f -> builder.withData("failure", f));
-        return builder.status(folder.caughtUp() && folder.failure().isEmpty()).build();
+        return FoldHealth.of("ledger-fold", folder.projector());
     }
 }

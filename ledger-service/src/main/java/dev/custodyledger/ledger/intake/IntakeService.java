@@ -7,7 +7,7 @@ import dev.custodyledger.core.fold.Rejection;
 import dev.custodyledger.core.fold.RejectionCode;
 import dev.custodyledger.ledger.config.LedgerConfig;
 import dev.custodyledger.ledger.fold.Intake;
-import dev.custodyledger.ledger.problem.Problem;
+import dev.custodyledger.problem.Problem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

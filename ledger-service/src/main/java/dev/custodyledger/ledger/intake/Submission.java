@@ -2,7 +2,7 @@ package dev.custodyledger.ledger.intake;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.custodyledger.core.fold.Outcome;
-import dev.custodyledger.ledger.problem.Problem;
+import dev.custodyledger.problem.Problem;
 import java.time.Instant;
 
 /** The answer to one submitted event: accepted (201), rejected or refused (problem), or still pending (202). */

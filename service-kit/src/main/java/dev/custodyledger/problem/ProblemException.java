@@ -1,4 +1,4 @@
-package dev.custodyledger.ledger.problem;
+package dev.custodyledger.problem;
 
 /** Thrown by adapters to answer with a problem+json; the message is shown to the client. */
 public final class ProblemException extends RuntimeException {

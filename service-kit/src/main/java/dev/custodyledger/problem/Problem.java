@@ -1,4 +1,4 @@
-package dev.custodyledger.ledger.problem;
+package dev.custodyledger.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

@@ -1,12 +1,13 @@
-package dev.custodyledger.ledger.problem;
+package dev.custodyledger.problem;
 
-import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every error leaves as problem+json with a code, and never with a stack trace. */
 public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -31,14 +32,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
-        Log.error("unhandled failure", e);
+        LOG.error("unhandled failure", e);
         return respond(Problem.of(500, "INTERNAL", "the server failed; the failure is logged"));
     }
 
     public static Response respond(Problem problem) {
-        return Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem)
-                .build();
+        var response =
+                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 401) {
+            response.header("WWW-Authenticate", "Bearer realm=\"custody-ledger\"");
+        }
+        return response.build();
     }
 }

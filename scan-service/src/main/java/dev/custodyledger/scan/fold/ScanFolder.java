@@ -1,0 +1,75 @@
+package dev.custodyledger.scan.fold;
+
+import dev.custodyledger.core.crypto.Ed25519PublicKey;
+import dev.custodyledger.core.fold.CustodyState;
+import dev.custodyledger.core.fold.LedgerRules;
+import dev.custodyledger.core.fold.SignatureCheck;
+import dev.custodyledger.core.fold.TrustAnchor;
+import dev.custodyledger.core.party.PartyId;
+import dev.custodyledger.projection.FoldListener;
+import dev.custodyledger.projection.LedgerProjector;
+import dev.custodyledger.projection.ProjectorSettings;
+import dev.custodyledger.scan.config.ScanConfig;
+import dev.custodyledger.scan.view.VerificationProjection;
+import dev.custodyledger.scan.view.ViewRows;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * scan-service's own fold of {@code custody.ledger}. It trusts the topic no more than an auditor would: every
+ * signature is verified again here, so its state digest equals the auditor's replay and ledger-service's.
+ */
+@ApplicationScoped
+public class ScanFolder {
+    private final LedgerProjector<ViewRows> projector;
+
+    ScanFolder(
+            ScanConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            VerificationProjection projection,
+            Mutiny.SessionFactory sessions,
+            MeterRegistry metrics) {
+        var anchor = new TrustAnchor(
+                PartyId.of(config.operator().id()),
+                config.operator().name(),
+                Ed25519PublicKey.ofBase64Url(config.operator().publicKey()));
+        var settings = new ProjectorSettings(
+                "scan",
+                bootstrap,
+                config.ledger().topic(),
+                config.projection().group(),
+                config.projection().maxBatch(),
+                config.projection().snapshotEvery(),
+                config.projection().rebuildOnStart(),
+                anchor,
+                new LedgerRules(config.ledger().maxFutureSkew(), config.ledger().maxPastSkew()),
+                SignatureCheck.VERIFY);
+        this.projector = new LedgerProjector<>(settings, projection, new FoldListener() {}, sessions, metrics);
+    }
+
+    void start(@Observes StartupEvent event) {
+        projector.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        projector.close();
+    }
+
+    public TrustAnchor anchor() {
+        return projector.anchor();
+    }
+
+    public <T> T read(Function<CustodyState, T> reader) {
+        return projector.read(reader);
+    }
+
+    public LedgerProjector<ViewRows> projector() {
+        return projector;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.custodyledger.scan.verify;
+
+import dev.custodyledger.access.PartyCredentials;
+import dev.custodyledger.core.gs1.Gs1SyntaxException;
+import dev.custodyledger.core.gs1.ScannedCode;
+import dev.custodyledger.core.verdict.ScanContext;
+import dev.custodyledger.core.verdict.ScanSignals;
+import dev.custodyledger.core.verdict.Verdict;
+import dev.custodyledger.problem.Problem;
+import dev.custodyledger.problem.ProblemException;
+import dev.custodyledger.problem.ProblemMappers;
+import dev.custodyledger.scan.config.ScanConfig;
+import dev.custodyledger.scan.fold.ScanFolder;
+import io.quarkus.qute.Template;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * The verify API and the GS1 Digital Link resolver. Digital Link paths answer HTML to browsers and JSON to
+ * apps; {@code /v1/verify} takes whatever a scanner read. A verify is a read: it never changes custody.
+ */
+@Path("/")
+public class VerifyResource {
+    private static final String EXAMPLE =
+            """
+            {"code":"01/09506000134352/21/K7Q2M9X4T1ZB","verdict":"GENUINE",
+             "reasons":[{"code":"IN_SUPPLY_CHAIN","message":"This item is registered and in the supply chain."},
+                        {"code":"LABEL_SIGNATURE_VALID","message":"The label's signature matches the brand's label key."}],
+             "product":{"name":"Infant formula 800 g","brand":"Alpen Nutrition","gtin":"09506000134352",
+                        "lot":"L2026-11","expiry":"2028-11-30"},
+             "heldBy":{"name":"City Pharmacy","city":"Lyon","country":"FR","inTransit":false},
+             "journey":[{"date":"2026-11-20","step":"COMMISSIONED","party":"Alpen Nutrition","city":"Bern",
+                         "country":"CH","inContainer":false}],
+             "label":"VALID","ledgerSeq":1042}""";
+
+    private final VerifyService verifier;
+    private final ScanFolder folder;
+    private final ScanConfig config;
+    private final Template verify;
+
+    VerifyResource(VerifyService verifier, ScanFolder folder, ScanConfig config, Template verify) {
+        this.verifier = verifier;
+        this.folder = folder;
+        this.config = config;
+        this.verify = verify;
+    }
+
+    @GET
+    @Path("01/{gtin}/21/{serial}")
+    @Operation(summary = "Resolve a GS1 Digital Link: HTML for people, JSON for apps")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "genuine", value = EXAMPLE)))
+    public Uni<Response> resolve(
+            @Context UriInfo uri,
+            @Context HttpHeaders headers,
+            @Parameter(description = "who scans: consumer, till or inspection") @QueryParam("context") String context) {
+        return answer(uri.getRequestUri().getRawPath() + query(uri), context, headers);
+    }
+
+    @GET
+    @Path("01/{gtin}/10/{lot}/21/{serial}")
+    @Operation(summary = "Resolve a GS1 Digital Link with its lot (and ?17= expiry, &s= label signature)")
+    public Uni<Response> resolveWithLot(
+            @Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("context") String context) {
+        return answer(uri.getRequestUri().getRawPath() + query(uri), context, headers);
+    }
+
+    @GET
+    @Path("00/{sscc}")
+    @Operation(summary = "Resolve a GS1 Digital Link of a container (SSCC)")
+    public Uni<Response> resolveContainer(
+            @Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("context") String context) {
+        return answer(uri.getRequestUri().getRawPath() + query(uri), context, headers);
+    }
+
+    @GET
+    @Path("v1/verify")
+    @Operation(
+            summary = "Verify what a scanner read",
+            description = "A full Digital Link URI, a path, or a GS1 element string (with or without parentheses, "
+                    + "FNC1/GS separators). UNAVAILABLE (503) when the read model cannot answer; never UNKNOWN.")
+    @APIResponse(
+            responseCode = "200",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            examples = @ExampleObject(name = "genuine", value = EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "the code is malformed; the problem says what is wrong")
+    @APIResponse(responseCode = "503", description = "UNAVAILABLE: the ledger cannot be consulted right now")
+    public Uni<Response> verify(
+            @QueryParam("code") String code, @QueryParam("context") String context, @Context HttpHeaders headers) {
+        return answer(code, context, headers);
+    }
+
+    /** A retail platform checking a shipment: up to 1,000 codes, one answer each, in order. */
+    public record BatchRequest(List<String> codes, String context) {}
+
+    public record BatchItem(VerifyAnswer answer, Problem problem) {}
+
+    public record BatchAnswer(List<BatchItem> results) {}
+
+    @POST
+    @Path("v1/verify/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = "partyCredential")
+    @Operation(summary = "Verify up to 1,000 codes in one call (party credential required)")
+    public Uni<BatchAnswer> batch(BatchRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        PartyCredentials.authenticate(authorization, folder.projector(), Instant.now());
+        if (request == null || request.codes() == null || request.codes().isEmpty()) {
+            throw new ProblemException(400, "MALFORMED", "give {\"codes\": [\"...\", ...]} with at least one code");
+        }
+        if (request.codes().size() > config.verify().maxBatch()) {
+            throw new ProblemException(
+                    413, "TOO_MANY_CODES", "at most " + config.verify().maxBatch() + " codes per request");
+        }
+        ScanSignals signals = new ScanSignals(context(request.context()), java.util.Set.of());
+        List<Uni<BatchItem>> items = new ArrayList<>();
+        for (String text : request.codes()) {
+            try {
+                ScannedCode code = ScannedCode.parse(text);
+                items.add(verifier.verify(code, signals).map(a -> new BatchItem(a, null)));
+            } catch (Gs1SyntaxException e) {
+                items.add(Uni.createFrom().item(new BatchItem(null, badCode(e))));
+            }
+        }
+        return Uni.join().all(items).andFailFast().map(BatchAnswer::new);
+    }
+
+    private Uni<Response> answer(String text, String context, HttpHeaders headers) {
+        ScannedCode code;
+        try {
+            code = ScannedCode.parse(text);
+        } catch (Gs1SyntaxException e) {
+            return Uni.createFrom().item(ProblemMappers.respond(badCode(e)));
+        }
+        boolean html = wantsHtml(headers);
+        return verifier.verify(code, new ScanSignals(context(context), java.util.Set.of()))
+                .map(answer -> {
+                    int status = answer.verdict() == Verdict.UNAVAILABLE ? 503 : 200;
+                    return html
+                            ? Response.status(status)
+                                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                                    .entity(verify.data("a", ConsumerPage.of(answer))
+                                            .render())
+                                    .build()
+                            : Response.status(status)
+                                    .type(MediaType.APPLICATION_JSON_TYPE)
+                                    .entity(answer)
+                                    .build();
+                });
+    }
+
+    private static Problem badCode(Gs1SyntaxException e) {
+        return Problem.of(400, "BAD_CODE_" + e.error().name(), e.getMessage());
+    }
+
+    private static ScanContext context(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ScanContext.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "BAD_CONTEXT", "context is one of consumer, till, inspection");
+        }
+    }
+
+    private static String query(UriInfo uri) {
+        String q = uri.getRequestUri().getRawQuery();
+        return q == null ? "" : "?" + q;
+    }
+
+    /** Browsers list text/html before anything else; apps ask for JSON or anything. */
+    private static boolean wantsHtml(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType()) {
+                return true;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

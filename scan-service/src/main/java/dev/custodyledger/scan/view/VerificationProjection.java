@@ -1,0 +1,272 @@
+package dev.custodyledger.scan.view;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodyledger.core.event.CustodyEvent;
+import dev.custodyledger.core.event.CustodyEvent.Recall;
+import dev.custodyledger.core.event.Location;
+import dev.custodyledger.core.fold.CustodyState;
+import dev.custodyledger.core.fold.LotKey;
+import dev.custodyledger.core.fold.Outcome;
+import dev.custodyledger.core.fold.PartyState;
+import dev.custodyledger.core.fold.UnitState;
+import dev.custodyledger.core.gs1.ContainerCode;
+import dev.custodyledger.core.gs1.UnitCode;
+import dev.custodyledger.core.party.PartyId;
+import dev.custodyledger.projection.Folded;
+import dev.custodyledger.projection.MultiRowStatement;
+import dev.custodyledger.projection.Projection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * scan-service's read model: per unit, what a verify needs in one lookup, and the journey a consumer sees.
+ * Built from the fold's state on the folding thread; written by the projection engine behind the fold.
+ */
+@ApplicationScoped
+public class VerificationProjection implements Projection<ViewRows> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> UNIT_COLUMNS = List.of(
+            "code",
+            "kind",
+            "gtin",
+            "lot",
+            "expiry",
+            "product",
+            "brand_id",
+            "brand_name",
+            "status",
+            "unit_recalled",
+            "lot_recalled",
+            "recall_reason",
+            "in_transit",
+            "custodian_name",
+            "custodian_city",
+            "custodian_country",
+            "containers",
+            "last_seq");
+    private static final MultiRowStatement<UnitViewRow> UNITS = new MultiRowStatement<>(
+            "unit_view",
+            UNIT_COLUMNS,
+            " on conflict (code) do update set "
+                    + String.join(
+                            ", ",
+                            UNIT_COLUMNS.subList(1, UNIT_COLUMNS.size()).stream()
+                                    .map(c -> c + " = excluded." + c)
+                                    .toList()),
+            u -> new Object[] {
+                u.code(),
+                u.kind(),
+                u.gtin(),
+                u.lot(),
+                u.expiry(),
+                u.product(),
+                u.brandId(),
+                u.brandName(),
+                u.status(),
+                u.unitRecalled(),
+                u.lotRecalled(),
+                u.recallReason(),
+                u.inTransit(),
+                u.custodianName(),
+                u.custodianCity(),
+                u.custodianCountry(),
+                u.containers(),
+                u.lastSeq()
+            });
+    private static final MultiRowStatement<JourneyStepRow> STEPS = new MultiRowStatement<>(
+            "journey_step",
+            List.of(
+                    "unit_code",
+                    "seq",
+                    "event_time",
+                    "step",
+                    "party_name",
+                    "to_party_name",
+                    "city",
+                    "country",
+                    "via_container"),
+            "",
+            j -> new Object[] {
+                j.unitCode(),
+                j.seq(),
+                j.eventTime().atOffset(ZoneOffset.UTC),
+                j.step(),
+                j.partyName(),
+                j.toPartyName(),
+                j.city(),
+                j.country(),
+                j.viaContainer()
+            });
+
+    @Override
+    public ViewRows rows(List<Folded> folded, CustodyState state, long previousSeq) {
+        Map<UnitCode, UnitViewRow> units = new LinkedHashMap<>();
+        List<JourneyStepRow> steps = new ArrayList<>();
+        for (Folded f : folded) {
+            Outcome o = f.outcome();
+            if (!o.accepted() || o.type().isRegistry()) {
+                continue;
+            }
+            CustodyEvent event = f.record().event().event();
+            Step step = Step.of(event, o, state);
+            // One step per unit and event: a unit named directly is not also "carried along", and a recalled
+            // lot's units may have been named too.
+            Map<UnitCode, JourneyStepRow> touched = new LinkedHashMap<>();
+            List<UnitCode> named = new ArrayList<>(o.units());
+            container(event).ifPresent(named::add);
+            named.forEach(code -> touched.putIfAbsent(code, step.of(code, null)));
+            String via = carriers(named);
+            o.carried().forEach(code -> touched.putIfAbsent(code, step.of(code, via)));
+            if (event instanceof Recall r && r.byLot()) {
+                var lot = new LotKey(r.gtin(), r.lot());
+                state.unitsWhere(u -> u.lot() != null && u.lot().key().equals(lot))
+                        .forEach(u -> touched.putIfAbsent(u.code(), step.of(u.code(), null)));
+            }
+            touched.forEach((code, row) -> {
+                steps.add(row);
+                units.put(code, view(state.unit(code), state));
+            });
+        }
+        return new ViewRows(List.copyOf(units.values()), steps);
+    }
+
+    @Override
+    public ViewRows merge(List<ViewRows> consecutive) {
+        return ViewRows.merge(consecutive);
+    }
+
+    @Override
+    public Uni<Void> write(Mutiny.StatelessSession session, ViewRows rows) {
+        return UNITS.execute(session, rows.units()).chain(() -> STEPS.execute(session, rows.steps()));
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("unit_view", "journey_step");
+    }
+
+    /** Packing and unpacking name their container beside the units they name. */
+    private static java.util.Optional<UnitCode> container(CustodyEvent event) {
+        if (event instanceof CustodyEvent.Pack p) {
+            return java.util.Optional.of(p.container());
+        }
+        if (event instanceof CustodyEvent.Unpack u) {
+            return java.util.Optional.of(u.container());
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The containers an event named: a unit it carried along was inside one of them. The state after the batch
+     * cannot say which (the unit may have been unpacked since), and the consumer page needs no more.
+     */
+    private static String carriers(List<UnitCode> named) {
+        return String.join(
+                " ",
+                named.stream()
+                        .filter(ContainerCode.class::isInstance)
+                        .map(UnitCode::path)
+                        .toList());
+    }
+
+    static UnitViewRow view(UnitState u, CustodyState state) {
+        PartyState custodian = state.party(u.custodian());
+        PartyState brand = u.item() != null ? state.owner(u.item().gtin()) : null;
+        if (brand == null) {
+            brand = custodian;
+        }
+        Location place = custodian.profile().location();
+        List<String> chain = new ArrayList<>();
+        for (ContainerCode c = u.parent(); c != null; c = state.unit(c).parent()) {
+            chain.add(c.path());
+        }
+        return new UnitViewRow(
+                u.code().path(),
+                u.isContainer() ? "CONTAINER" : "ITEM",
+                u.item() != null ? u.item().gtin().value() : null,
+                u.lot() != null ? u.lot().key().lot().value() : null,
+                u.expiry(),
+                u.product() != null ? json(u.product().attributes()) : null,
+                brand.id().value(),
+                brand.profile().name(),
+                u.status().name(),
+                u.unitRecalledSeq() > 0,
+                u.lot() != null && u.lot().recalled(),
+                u.recallReason(),
+                u.inTransit(),
+                custodian.profile().name(),
+                place != null ? place.city() : null,
+                place != null ? place.country() : null,
+                chain.isEmpty() ? null : String.join(" ", chain),
+                u.lastSeq());
+    }
+
+    private static String json(Map<String, String> attributes) {
+        try {
+            return JSON.writeValueAsString(attributes);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What one event means on a consumer's timeline, and where and by whom it happened. */
+    private record Step(
+            Outcome outcome, String step, String party, String toParty, Location place, java.time.Instant time) {
+        static Step of(CustodyEvent event, Outcome o, CustodyState state) {
+            PartyState actor = state.party(o.actor());
+            String to = event instanceof CustodyEvent.Handoff h ? name(state, h.to()) : null;
+            Location place = event.header().location() != null
+                    ? event.header().location()
+                    : actor.profile().location();
+            return new Step(
+                    o,
+                    stepName(event),
+                    actor.profile().name(),
+                    to,
+                    place,
+                    event.header().eventTime());
+        }
+
+        JourneyStepRow of(UnitCode code, String via) {
+            return new JourneyStepRow(
+                    code.path(),
+                    outcome.seq(),
+                    time,
+                    step,
+                    party,
+                    toParty,
+                    place != null ? place.city() : null,
+                    place != null ? place.country() : null,
+                    via);
+        }
+
+        private static String name(CustodyState state, PartyId id) {
+            PartyState p = state.party(id);
+            return p != null ? p.profile().name() : id.value();
+        }
+
+        private static String stepName(CustodyEvent event) {
+            if (event instanceof CustodyEvent.Report r) {
+                return "REPORTED_" + r.disposition().name();
+            }
+            return switch (event.type()) {
+                case COMMISSION -> "COMMISSIONED";
+                case PACK -> "PACKED";
+                case UNPACK -> "UNPACKED";
+                case HANDOFF -> "SHIPPED";
+                case RECEIVE -> "RECEIVED";
+                case REFUSE -> "REFUSED";
+                case SELL -> "SOLD";
+                case RECALL -> "RECALLED";
+                default -> event.type().name();
+            };
+        }
+    }
+}
