@@ -31,6 +31,7 @@ public record Problem(String type, String title, int status, String detail, Stri
             case 409 -> "Conflict";
             case 413 -> "Payload Too Large";
             case 415 -> "Unsupported Media Type";
+            case 429 -> "Too Many Requests";
             case 503 -> "Service Unavailable";
             default -> status >= 500 ? "Internal Server Error" : "Error";
         };

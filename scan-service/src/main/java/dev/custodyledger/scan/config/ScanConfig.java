@@ -66,5 +66,20 @@ public interface ScanConfig {
         /** Journey steps shown, at most (the newest). */
         @WithDefault("50")
         int journeySteps();
+
+        RateLimit rateLimit();
+    }
+
+    /** The public verify's limit per client address; per-second 0 turns it off (e.g. for a load test). */
+    interface RateLimit {
+        @WithDefault("20")
+        double perSecond();
+
+        @WithDefault("60")
+        double burst();
+
+        /** Clients tracked at once, at most; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        int clients();
     }
 }
