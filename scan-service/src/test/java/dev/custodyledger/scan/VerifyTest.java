@@ -1,7 +1,6 @@
 package dev.custodyledger.scan;
 
-import static dev.custodyledger.core.testing.Gs1Fixtures.gtin;
-import static dev.custodyledger.core.testing.Gs1Fixtures.item;
+import static dev.custodyledger.scan.ScanLedger.*;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,26 +9,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.custodyledger.core.credential.PartyCredential;
-import dev.custodyledger.core.crypto.Ed25519PrivateKey;
-import dev.custodyledger.core.event.Disposition;
-import dev.custodyledger.core.event.SignedEvent;
 import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.StateCodec;
-import dev.custodyledger.core.gs1.ContainerCode;
-import dev.custodyledger.core.gs1.Gtin;
-import dev.custodyledger.core.gs1.ItemCode;
-import dev.custodyledger.core.gs1.Lot;
-import dev.custodyledger.core.gs1.Sscc;
-import dev.custodyledger.core.gs1.Yymmdd;
-import dev.custodyledger.core.label.LabelSignature;
-import dev.custodyledger.core.party.KeyPurpose;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.testing.TestLedger;
 import dev.custodyledger.kafka.LedgerReplay;
 import dev.custodyledger.scan.fold.ScanFolder;
 import dev.custodyledger.testsupport.CustodyInfrastructure;
 import dev.custodyledger.testsupport.Infrastructure;
-import dev.custodyledger.testsupport.LedgerTopic;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,8 +25,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,52 +37,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = CustodyInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "scan"))
 class VerifyTest {
-    static final TestLedger LEDGER = TestLedger.startingNow();
-    static final String BRAND = "alpen";
-    static final String CARRIER = "swiftlog";
-    static final String SHOP = "cityshop";
-    static final String PREFIX = "9506000";
-    static final Gtin GTIN = gtin(PREFIX, 1);
-    static final Ed25519PrivateKey LABEL_KEY = TestLedger.key("alpen-label");
-    static final ItemCode ON_SHELF = item(GTIN, "SHELF1");
-    static final ItemCode SOLD = item(GTIN, "SOLD1");
-    static final ItemCode RECALLED = item(GTIN, "RECALL1");
-    static final ItemCode STOLEN = item(GTIN, "STOLEN1");
-    static final ItemCode NEVER_MADE = item(GTIN, "FAKE1");
-    static final ContainerCode CASE = new ContainerCode(Sscc.of(sscc()));
-    static final Yymmdd EXPIRY = Yymmdd.of(LocalDate.of(2028, 6, 30));
-    static boolean built;
 
     @Inject
     ScanFolder folder;
 
     @BeforeEach
-    void buildTheLedgerOnce() {
-        if (!built) {
-            List<SignedEvent> log = new ArrayList<>();
-            log.addAll(LEDGER.onboard(BRAND, Role.PRODUCER, PREFIX));
-            log.add(LEDGER.addKey(BRAND, LABEL_KEY, KeyPurpose.LABEL));
-            log.addAll(LEDGER.onboard(CARRIER, Role.LOGISTICS));
-            log.addAll(LEDGER.onboard(SHOP, Role.RETAILER));
-            log.add(LEDGER.commission(BRAND, "L1", ON_SHELF, SOLD, STOLEN));
-            log.add(LEDGER.commission(BRAND, "L2", RECALLED));
-            log.add(LEDGER.pack(BRAND, CASE, ON_SHELF, SOLD));
-            log.add(LEDGER.handoff(BRAND, CARRIER, CASE));
-            log.add(LEDGER.receive(CARRIER, CASE));
-            log.add(LEDGER.handoff(CARRIER, SHOP, CASE));
-            log.add(LEDGER.receive(SHOP, CASE));
-            log.add(LEDGER.unpack(SHOP, CASE));
-            log.add(LEDGER.sell(SHOP, SOLD));
-            log.add(LEDGER.recallLot(BRAND, GTIN, "L2"));
-            log.add(LEDGER.report(BRAND, Disposition.STOLEN, STOLEN));
-            log.add(LEDGER.sell(SHOP, NEVER_MADE)); // rejected by the fold: never commissioned
-            LedgerTopic.append(log);
-            built = true;
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            JsonPath head = given().get("/v1/ledger/head").jsonPath();
-            return head.getLong("seq") >= 19 && head.getLong("projectedSeq") == head.getLong("seq");
-        });
+    void ledger() {
+        ScanLedger.ensureFolded();
     }
 
     @Test
@@ -219,12 +165,6 @@ class VerifyTest {
         given().get("/q/health/ready").then().statusCode(200);
     }
 
-    private static String label(ItemCode unit, String lot, Ed25519PrivateKey key) {
-        String s = LabelSignature.sign(key, unit, Lot.of(lot), EXPIRY);
-        return "/01/" + unit.gtin().value() + "/10/" + lot + "/21/"
-                + unit.serial().value() + "?17=" + EXPIRY.value() + "&s=" + s;
-    }
-
     private static io.restassured.response.Response verify(String path) {
         return given().accept(ContentType.JSON).get(path);
     }
@@ -249,10 +189,5 @@ class VerifyTest {
                         now.plus(Duration.ofMinutes(5)),
                         "t-" + party)
                 .sign(LEDGER.operatorKey());
-    }
-
-    private static String sscc() {
-        String body = "0" + PREFIX + "000000042";
-        return body + dev.custodyledger.core.gs1.CheckDigit.compute(body);
     }
 }
