@@ -25,6 +25,17 @@ public final class MultiRowStatement<T> {
         this.values = values;
     }
 
+    /** Insert-or-update keyed by the first column: every other column takes the new row's value. */
+    public static <T> MultiRowStatement<T> upsert(String table, List<String> columns, Function<T, Object[]> values) {
+        String updates = String.join(
+                ", ",
+                columns.subList(1, columns.size()).stream()
+                        .map(c -> c + " = excluded." + c)
+                        .toList());
+        return new MultiRowStatement<>(
+                table, columns, " on conflict (" + columns.get(0) + ") do update set " + updates, values);
+    }
+
     public Uni<Void> execute(Mutiny.StatelessSession session, List<T> rows) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         int perChunk = MAX_PARAMETERS / columns;

@@ -1,8 +1,10 @@
 package dev.custodyledger.projection;
 
+import dev.custodyledger.core.crypto.Ed25519PublicKey;
 import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.core.fold.TrustAnchor;
+import dev.custodyledger.core.party.PartyId;
 
 /**
  * How a service folds the ledger.
@@ -23,4 +25,27 @@ public record ProjectorSettings(
         boolean rebuildOnStart,
         TrustAnchor anchor,
         LedgerRules rules,
-        SignatureCheck signatures) {}
+        SignatureCheck signatures) {
+
+    /** A service's settings from its configuration groups; {@code service} also names its position row. */
+    public static ProjectorSettings of(
+            String service,
+            String bootstrap,
+            FoldConfig.Operator operator,
+            FoldConfig.Ledger ledger,
+            FoldConfig.Projection projection,
+            SignatureCheck signatures) {
+        return new ProjectorSettings(
+                service,
+                bootstrap,
+                ledger.topic(),
+                projection.group(),
+                projection.maxBatch(),
+                projection.snapshotEvery(),
+                projection.rebuildOnStart(),
+                new TrustAnchor(
+                        PartyId.of(operator.id()), operator.name(), Ed25519PublicKey.ofBase64Url(operator.publicKey())),
+                new LedgerRules(ledger.maxFutureSkew(), ledger.maxPastSkew()),
+                signatures);
+    }
+}

@@ -1,16 +1,13 @@
 package dev.custodyledger.ledger.fold;
 
-import dev.custodyledger.core.crypto.Ed25519PublicKey;
 import dev.custodyledger.core.event.EventId;
 import dev.custodyledger.core.event.SignedEvent;
 import dev.custodyledger.core.fold.CustodyState;
-import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.Outcome;
 import dev.custodyledger.core.fold.Rejection;
 import dev.custodyledger.core.fold.RejectionCode;
 import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.core.fold.TrustAnchor;
-import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.ledger.config.LedgerConfig;
 import dev.custodyledger.ledger.projection.LedgerProjection;
 import dev.custodyledger.ledger.projection.ProjectionBatch;
@@ -56,21 +53,13 @@ public class LedgerFolder implements FoldListener {
             LedgerProjection projection,
             Mutiny.SessionFactory sessions,
             MeterRegistry metrics) {
-        var anchor = new TrustAnchor(
-                PartyId.of(config.operator().id()),
-                config.operator().name(),
-                Ed25519PublicKey.ofBase64Url(config.operator().publicKey()));
-        var settings = new ProjectorSettings(
+        // Intake verified every signature it appended; the auditor's replay re-verifies them all.
+        var settings = ProjectorSettings.of(
                 "ledger",
                 bootstrap,
-                config.ledger().topic(),
-                config.projection().group(),
-                config.projection().maxBatch(),
-                config.projection().snapshotEvery(),
-                config.projection().rebuildOnStart(),
-                anchor,
-                new LedgerRules(config.ledger().maxFutureSkew(), config.ledger().maxPastSkew()),
-                // Intake verified every signature it appended; the auditor's replay re-verifies them all.
+                config.operator(),
+                config.ledger(),
+                config.projection(),
                 SignatureCheck.VERIFIED_UPSTREAM);
         this.projector = new LedgerProjector<>(settings, projection, this, sessions, metrics);
     }

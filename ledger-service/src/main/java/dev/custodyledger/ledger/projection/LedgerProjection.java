@@ -50,16 +50,8 @@ public class LedgerProjection implements Projection<ProjectionBatch> {
             "recall_reason",
             "created_seq",
             "last_seq");
-    private static final MultiRowStatement<UnitRow> UNITS = new MultiRowStatement<>(
-            "unit",
-            UNIT_COLUMNS,
-            " on conflict (code) do update set "
-                    + String.join(
-                            ", ",
-                            UNIT_COLUMNS.subList(1, UNIT_COLUMNS.size()).stream()
-                                    .map(c -> c + " = excluded." + c)
-                                    .toList()),
-            u -> new Object[] {
+    private static final MultiRowStatement<UnitRow> UNITS =
+            MultiRowStatement.upsert("unit", UNIT_COLUMNS, u -> new Object[] {
                 u.code,
                 u.kind,
                 u.gtin,

@@ -1,5 +1,6 @@
 package dev.custodyledger.scan.config;
 
+import dev.custodyledger.projection.FoldConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -7,52 +8,13 @@ import java.time.Duration;
 /** scan-service settings (prefix {@code custody}); every one has an environment-variable form, e.g. CUSTODY_OPERATOR_PUBLIC_KEY. */
 @ConfigMapping(prefix = "custody")
 public interface ScanConfig {
-    Operator operator();
+    FoldConfig.Operator operator();
 
-    Ledger ledger();
+    FoldConfig.Ledger ledger();
 
-    Projection projection();
+    FoldConfig.Projection projection();
 
     Verify verify();
-
-    /** The trust anchor: the operator's party id, display name and Ed25519 public key (base64url). */
-    interface Operator {
-        @WithDefault("operator")
-        String id();
-
-        @WithDefault("Ledger Operator")
-        String name();
-
-        String publicKey();
-    }
-
-    interface Ledger {
-        @WithDefault("custody.ledger")
-        String topic();
-
-        /** Must equal ledger-service's: every folder of the ledger applies the same rules. */
-        @WithDefault("5m")
-        Duration maxFutureSkew();
-
-        @WithDefault("30d")
-        Duration maxPastSkew();
-    }
-
-    interface Projection {
-        /** Consumer group whose single partition owner writes the read model. */
-        @WithDefault("scan-service-projection")
-        String group();
-
-        @WithDefault("10000")
-        int snapshotEvery();
-
-        /** Drop the read model at start and rebuild it from the log (CUSTODY_PROJECTION_REBUILD_ON_START=true). */
-        @WithDefault("false")
-        boolean rebuildOnStart();
-
-        @WithDefault("2000")
-        int maxBatch();
-    }
 
     interface Verify {
         /** How long a verify may wait for the read model before answering UNAVAILABLE. */

@@ -1,11 +1,8 @@
 package dev.custodyledger.scan.fold;
 
-import dev.custodyledger.core.crypto.Ed25519PublicKey;
 import dev.custodyledger.core.fold.CustodyState;
-import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.core.fold.TrustAnchor;
-import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.projection.FoldListener;
 import dev.custodyledger.projection.LedgerProjector;
 import dev.custodyledger.projection.ProjectorSettings;
@@ -35,21 +32,9 @@ public class ScanFolder {
             VerificationProjection projection,
             Mutiny.SessionFactory sessions,
             MeterRegistry metrics) {
-        var anchor = new TrustAnchor(
-                PartyId.of(config.operator().id()),
-                config.operator().name(),
-                Ed25519PublicKey.ofBase64Url(config.operator().publicKey()));
-        var settings = new ProjectorSettings(
-                "scan",
-                bootstrap,
-                config.ledger().topic(),
-                config.projection().group(),
-                config.projection().maxBatch(),
-                config.projection().snapshotEvery(),
-                config.projection().rebuildOnStart(),
-                anchor,
-                new LedgerRules(config.ledger().maxFutureSkew(), config.ledger().maxPastSkew()),
-                SignatureCheck.VERIFY);
+        // Every signature is verified again: the topic is trusted no more than an auditor trusts it.
+        var settings = ProjectorSettings.of(
+                "scan", bootstrap, config.operator(), config.ledger(), config.projection(), SignatureCheck.VERIFY);
         this.projector = new LedgerProjector<>(settings, projection, new FoldListener() {}, sessions, metrics);
     }
 

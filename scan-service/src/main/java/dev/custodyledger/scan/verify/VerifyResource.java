@@ -66,8 +66,11 @@ public class VerifyResource {
     }
 
     @GET
-    @Path("01/{gtin}/21/{serial}")
-    @Operation(summary = "Resolve a GS1 Digital Link: HTML for people, JSON for apps")
+    @Path("{link: 0[01]/.+}")
+    @Operation(
+            summary = "Resolve a GS1 Digital Link: HTML for people, JSON for apps",
+            description = "/01/{gtin}/21/{serial}, /01/{gtin}/10/{lot}/21/{serial}?17=YYMMDD&s={label signature},"
+                    + " /00/{sscc}")
     @APIResponse(
             responseCode = "200",
             content =
@@ -78,23 +81,8 @@ public class VerifyResource {
             @Context UriInfo uri,
             @Context HttpHeaders headers,
             @Parameter(description = "who scans: consumer, till or inspection") @QueryParam("context") String context) {
-        return answer(uri.getRequestUri().getRawPath() + query(uri), context, headers);
-    }
-
-    @GET
-    @Path("01/{gtin}/10/{lot}/21/{serial}")
-    @Operation(summary = "Resolve a GS1 Digital Link with its lot (and ?17= expiry, &s= label signature)")
-    public Uni<Response> resolveWithLot(
-            @Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("context") String context) {
-        return answer(uri.getRequestUri().getRawPath() + query(uri), context, headers);
-    }
-
-    @GET
-    @Path("00/{sscc}")
-    @Operation(summary = "Resolve a GS1 Digital Link of a container (SSCC)")
-    public Uni<Response> resolveContainer(
-            @Context UriInfo uri, @Context HttpHeaders headers, @QueryParam("context") String context) {
-        return answer(uri.getRequestUri().getRawPath() + query(uri), context, headers);
+        String query = uri.getRequestUri().getRawQuery();
+        return answer(uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query), context, headers);
     }
 
     @GET
@@ -187,11 +175,6 @@ public class VerifyResource {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(400, "BAD_CONTEXT", "context is one of consumer, till, inspection");
         }
-    }
-
-    private static String query(UriInfo uri) {
-        String q = uri.getRequestUri().getRawQuery();
-        return q == null ? "" : "?" + q;
     }
 
     /** Browsers list text/html before anything else; apps ask for JSON or anything. */

@@ -51,16 +51,8 @@ public class VerificationProjection implements Projection<ViewRows> {
             "custodian_country",
             "containers",
             "last_seq");
-    private static final MultiRowStatement<UnitViewRow> UNITS = new MultiRowStatement<>(
-            "unit_view",
-            UNIT_COLUMNS,
-            " on conflict (code) do update set "
-                    + String.join(
-                            ", ",
-                            UNIT_COLUMNS.subList(1, UNIT_COLUMNS.size()).stream()
-                                    .map(c -> c + " = excluded." + c)
-                                    .toList()),
-            u -> new Object[] {
+    private static final MultiRowStatement<UnitViewRow> UNITS =
+            MultiRowStatement.upsert("unit_view", UNIT_COLUMNS, u -> new Object[] {
                 u.code(),
                 u.kind(),
                 u.gtin(),
