@@ -283,7 +283,7 @@ public final class LedgerProjector<R> implements AutoCloseable {
                 if (!records.isEmpty()) {
                     process(records.records(tp));
                 }
-                logEndOffset = consumer.endOffsets(List.of(tp)).get(tp);
+                logEndOffset = logEnd(tp);
                 if (!caughtUp && lastOffset() + 1 >= endOffsetAtStart) {
                     caughtUp = true;
                     LOG.infof("fold caught up with the log at seq %d (offset %d)", lastSeq(), lastOffset());
@@ -377,6 +377,17 @@ public final class LedgerProjector<R> implements AutoCloseable {
             throw new IllegalStateException("interrupted while handing rows to the projection writer", e);
         }
         queuedSeq = last.seq();
+    }
+
+    /**
+     * The log's end as the last fetch reported it (no broker round trip on every poll); asks the broker only
+     * before the first fetch has answered.
+     */
+    private long logEnd(TopicPartition tp) {
+        var lag = consumer.currentLag(tp);
+        return lag.isPresent()
+                ? consumer.position(tp) + lag.getAsLong()
+                : consumer.endOffsets(List.of(tp)).get(tp);
     }
 
     private double lagSeconds() {
