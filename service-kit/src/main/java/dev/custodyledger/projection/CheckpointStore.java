@@ -2,9 +2,6 @@ package dev.custodyledger.projection;
 
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -69,8 +66,8 @@ final class CheckpointStore {
                                 Object[].class)
                         .setParameter(1, name)
                         .getSingleResult())
-                .map(row ->
-                        new Position(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), toInstant(row[2])));
+                .map(row -> new Position(
+                        ((Number) row[0]).longValue(), ((Number) row[1]).longValue(), SqlValues.instant(row[2])));
     }
 
     /** The newest checkpoint's state bytes, or null when there is none yet. */
@@ -90,21 +87,5 @@ final class CheckpointStore {
                                 .setParameter(1, name)
                                 .executeUpdate())
                         .replaceWithVoid());
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof LocalDateTime l) {
-            return l.toInstant(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -1,12 +1,10 @@
 package dev.custodyledger.scan.verify;
 
+import dev.custodyledger.projection.SqlValues;
 import dev.custodyledger.scan.view.JourneyStepRow;
 import dev.custodyledger.scan.view.UnitViewRow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -54,7 +52,7 @@ public class ReadModel {
                 (String) r[2],
                 (String) r[3],
                 (String) r[4],
-                date(r[5]),
+                SqlValues.date(r[5]),
                 (String) r[6],
                 (String) r[7],
                 (String) r[8],
@@ -78,7 +76,7 @@ public class ReadModel {
             steps.add(new JourneyStepRow(
                     (String) r[0],
                     ((Number) r[1]).longValue(),
-                    instant(r[2]),
+                    SqlValues.instant(r[2]),
                     (String) r[3],
                     (String) r[4],
                     (String) r[5],
@@ -87,22 +85,5 @@ public class ReadModel {
                     (String) r[8]));
         }
         return steps;
-    }
-
-    private static LocalDate date(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }
