@@ -11,6 +11,7 @@ import dev.custodyledger.core.fold.Outcome;
 import dev.custodyledger.core.fold.PartyState;
 import dev.custodyledger.core.fold.UnitState;
 import dev.custodyledger.core.gs1.ContainerCode;
+import dev.custodyledger.core.gs1.Gtin;
 import dev.custodyledger.core.gs1.UnitCode;
 import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.projection.Folded;
@@ -20,9 +21,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -99,7 +103,8 @@ public class VerificationProjection implements Projection<ViewRows> {
 
     @Override
     public ViewRows rows(List<Folded> folded, CustodyState state, long previousSeq) {
-        Map<UnitCode, UnitViewRow> units = new LinkedHashMap<>();
+        // Views come from the state after the whole run, so each touched unit's view is built once, at the end.
+        Set<UnitCode> changed = new LinkedHashSet<>();
         List<JourneyStepRow> steps = new ArrayList<>();
         for (Folded f : folded) {
             Outcome o = f.outcome();
@@ -121,12 +126,14 @@ public class VerificationProjection implements Projection<ViewRows> {
                 state.unitsWhere(u -> u.lot() != null && u.lot().key().equals(lot))
                         .forEach(u -> touched.putIfAbsent(u.code(), step.of(u.code(), null)));
             }
-            touched.forEach((code, row) -> {
-                steps.add(row);
-                units.put(code, view(state.unit(code), state));
-            });
+            steps.addAll(touched.values());
+            changed.addAll(touched.keySet());
         }
-        return new ViewRows(List.copyOf(units.values()), steps);
+        Map<Gtin, PartyState> owners = new HashMap<>();
+        List<UnitViewRow> views = changed.stream()
+                .map(code -> view(state.unit(code), state, owners))
+                .toList();
+        return new ViewRows(views, steps);
     }
 
     @Override
@@ -168,9 +175,10 @@ public class VerificationProjection implements Projection<ViewRows> {
                         .toList());
     }
 
-    static UnitViewRow view(UnitState u, CustodyState state) {
+    /** {@code owners} caches the brand owner per GTIN: finding one scans the registry. */
+    static UnitViewRow view(UnitState u, CustodyState state, Map<Gtin, PartyState> owners) {
         PartyState custodian = state.party(u.custodian());
-        PartyState brand = u.item() != null ? state.owner(u.item().gtin()) : null;
+        PartyState brand = u.item() != null ? owners.computeIfAbsent(u.item().gtin(), state::owner) : null;
         if (brand == null) {
             brand = custodian;
         }
