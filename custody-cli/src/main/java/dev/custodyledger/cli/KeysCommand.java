@@ -1,6 +1,7 @@
 package dev.custodyledger.cli;
 
 import dev.custodyledger.core.crypto.Ed25519PrivateKey;
+import dev.custodyledger.core.crypto.Ed25519PublicKey;
 import dev.custodyledger.core.crypto.KeyPem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -57,22 +59,32 @@ final class KeysCommand {
         }
     }
 
-    @Command(
-            name = "show",
-            description = "Show the key id and public key of a key file (private or public).",
-            mixinStandardHelpOptions = true)
-    static final class Show implements Callable<Integer> {
+    /** A key file, private (passphrase if encrypted) or public. */
+    static final class KeyFile {
         @Parameters(paramLabel = "FILE")
         Path file;
 
         @ArgGroup(exclusive = false)
         Passphrase passphrase = new Passphrase();
 
+        Ed25519PublicKey publicKey() throws IOException {
+            return KeyFiles.publicKey(file, passphrase);
+        }
+    }
+
+    @Command(
+            name = "show",
+            description = "Show the key id and public key of a key file (private or public).",
+            mixinStandardHelpOptions = true)
+    static final class Show implements Callable<Integer> {
+        @Mixin
+        KeyFile key;
+
         @Override
         public Integer call() throws IOException {
-            var key = KeyFiles.publicKey(file, passphrase);
-            System.out.println("keyId      " + key.keyId());
-            System.out.println("publicKey  " + key.base64Url());
+            var publicKey = key.publicKey();
+            System.out.println("keyId      " + publicKey.keyId());
+            System.out.println("publicKey  " + publicKey.base64Url());
             return 0;
         }
     }
@@ -82,15 +94,12 @@ final class KeysCommand {
             description = "Print the public key as PEM, for registration by the operator.",
             mixinStandardHelpOptions = true)
     static final class ExportPublic implements Callable<Integer> {
-        @Parameters(paramLabel = "FILE")
-        Path file;
-
-        @ArgGroup(exclusive = false)
-        Passphrase passphrase = new Passphrase();
+        @Mixin
+        KeyFile key;
 
         @Override
         public Integer call() throws IOException {
-            System.out.print(KeyPem.publicKey(KeyFiles.publicKey(file, passphrase)));
+            System.out.print(KeyPem.publicKey(key.publicKey()));
             return 0;
         }
     }

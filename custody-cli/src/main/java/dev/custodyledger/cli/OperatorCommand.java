@@ -3,6 +3,7 @@ package dev.custodyledger.cli;
 import dev.custodyledger.core.credential.PartyCredential;
 import dev.custodyledger.core.crypto.Ed25519PrivateKey;
 import dev.custodyledger.core.crypto.KeyId;
+import dev.custodyledger.core.event.CustodyEvent;
 import dev.custodyledger.core.event.CustodyEvent.KeyAdded;
 import dev.custodyledger.core.event.CustodyEvent.KeyRevoked;
 import dev.custodyledger.core.event.CustodyEvent.PartyRegistered;
@@ -68,6 +69,25 @@ final class OperatorCommand {
         }
     }
 
+    /** A registry event: built from its header, signed with the operator key, submitted (or shown, dry run). */
+    abstract static class RegistryCommand implements Callable<Integer> {
+        @Mixin
+        Operator operator;
+
+        @Mixin
+        LedgerTarget target;
+
+        abstract EventType type();
+
+        abstract CustodyEvent event(EventHeader header) throws IOException;
+
+        @Override
+        public final Integer call() throws IOException, InterruptedException {
+            Ed25519PrivateKey key = operator.privateKey();
+            return target.signAndSubmit(event(operator.header(type(), key)), key);
+        }
+    }
+
     static String nonce() {
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);
@@ -78,13 +98,7 @@ final class OperatorCommand {
             name = "register-party",
             description = "Register a party with its roles and GS1 company prefixes.",
             mixinStandardHelpOptions = true)
-    static final class RegisterParty implements Callable<Integer> {
-        @Mixin
-        Operator operator;
-
-        @Mixin
-        LedgerTarget target;
-
+    static final class RegisterParty extends RegistryCommand {
         @Option(names = "--id", required = true, description = "the party's id, e.g. acme-foods")
         String id;
 
@@ -111,8 +125,12 @@ final class OperatorCommand {
         String country;
 
         @Override
-        public Integer call() throws IOException, InterruptedException {
-            Ed25519PrivateKey key = operator.privateKey();
+        EventType type() {
+            return EventType.PARTY_REGISTERED;
+        }
+
+        @Override
+        CustodyEvent event(EventHeader header) {
             var profile = new PartyProfile(
                     PartyId.of(id),
                     name,
@@ -120,8 +138,7 @@ final class OperatorCommand {
                     prefixes.stream().map(CompanyPrefix::new).toList(),
                     gln == null ? null : new Gln(gln),
                     city == null ? null : new Location(city, country));
-            return target.signAndSubmit(
-                    new PartyRegistered(operator.header(EventType.PARTY_REGISTERED, key), profile), key);
+            return new PartyRegistered(header, profile);
         }
     }
 
@@ -129,13 +146,7 @@ final class OperatorCommand {
             name = "add-key",
             description = "Register a party's public key for a purpose (custody, label).",
             mixinStandardHelpOptions = true)
-    static final class AddKey implements Callable<Integer> {
-        @Mixin
-        Operator operator;
-
-        @Mixin
-        LedgerTarget target;
-
+    static final class AddKey extends RegistryCommand {
         @Option(names = "--party", required = true)
         String party;
 
@@ -149,14 +160,13 @@ final class OperatorCommand {
         String purpose;
 
         @Override
-        public Integer call() throws IOException, InterruptedException {
-            Ed25519PrivateKey key = operator.privateKey();
-            var event = new KeyAdded(
-                    operator.header(EventType.KEY_ADDED, key),
-                    PartyId.of(party),
-                    KeyFiles.publicKey(publicKey),
-                    KeyPurpose.fromWire(purpose));
-            return target.signAndSubmit(event, key);
+        EventType type() {
+            return EventType.KEY_ADDED;
+        }
+
+        @Override
+        CustodyEvent event(EventHeader header) throws IOException {
+            return new KeyAdded(header, PartyId.of(party), KeyFiles.publicKey(publicKey), KeyPurpose.fromWire(purpose));
         }
     }
 
@@ -164,13 +174,7 @@ final class OperatorCommand {
             name = "revoke-key",
             description = "Revoke a party's key from the next ledger position on.",
             mixinStandardHelpOptions = true)
-    static final class RevokeKey implements Callable<Integer> {
-        @Mixin
-        Operator operator;
-
-        @Mixin
-        LedgerTarget target;
-
+    static final class RevokeKey extends RegistryCommand {
         @Option(names = "--party", required = true)
         String party;
 
@@ -181,11 +185,13 @@ final class OperatorCommand {
         String reason;
 
         @Override
-        public Integer call() throws IOException, InterruptedException {
-            Ed25519PrivateKey key = operator.privateKey();
-            var event = new KeyRevoked(
-                    operator.header(EventType.KEY_REVOKED, key), PartyId.of(party), new KeyId(keyId), reason);
-            return target.signAndSubmit(event, key);
+        EventType type() {
+            return EventType.KEY_REVOKED;
+        }
+
+        @Override
+        CustodyEvent event(EventHeader header) {
+            return new KeyRevoked(header, PartyId.of(party), new KeyId(keyId), reason);
         }
     }
 
