@@ -23,7 +23,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,12 +136,7 @@ class CrashRecoveryIT {
                         .state());
     }
 
-    private static long count(String sql) throws Exception {
-        Database db = Infrastructure.database();
-        try (var c = DriverManager.getConnection(db.jdbcUrl(DATABASE), db.username(), db.password())) {
-            var rs = c.createStatement().executeQuery(sql);
-            rs.next();
-            return rs.getLong(1);
-        }
+    private static long count(String sql) {
+        return Infrastructure.database().queryLong(DATABASE, sql);
     }
 }

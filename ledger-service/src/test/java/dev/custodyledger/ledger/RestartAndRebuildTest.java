@@ -17,7 +17,6 @@ import dev.custodyledger.core.topic.TopicSpec;
 import dev.custodyledger.kafka.LedgerReplay;
 import dev.custodyledger.ledger.fold.LedgerFolder;
 import dev.custodyledger.testsupport.CustodyInfrastructure;
-import dev.custodyledger.testsupport.Database;
 import dev.custodyledger.testsupport.Infrastructure;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -26,7 +25,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -158,19 +156,11 @@ class RestartAndRebuildTest {
                 .isZero();
     }
 
-    private static void execute(String sql) throws Exception {
-        Database db = Infrastructure.database();
-        try (var c = DriverManager.getConnection(db.jdbcUrl("ledger"), db.username(), db.password())) {
-            c.createStatement().execute(sql);
-        }
+    private static void execute(String sql) {
+        Infrastructure.database().execute("ledger", sql);
     }
 
-    private static long countRows(String sql) throws Exception {
-        Database db = Infrastructure.database();
-        try (var c = DriverManager.getConnection(db.jdbcUrl("ledger"), db.username(), db.password())) {
-            var rs = c.createStatement().executeQuery(sql);
-            rs.next();
-            return rs.getLong(1);
-        }
+    private static long countRows(String sql) {
+        return Infrastructure.database().queryLong("ledger", sql);
     }
 }

@@ -28,7 +28,7 @@ import java.util.List;
 /**
  * One small supply chain, appended as signed records straight to the ledger topic: a brand with a label key,
  * a carrier, a shop; an item on the shelf, one sold, one of a recalled lot, one reported stolen, a case they
- * travelled in, and a code never commissioned.
+ * travelled in, a code never commissioned, and the units the scan tests scan.
  */
 final class ScanLedger {
     static final TestLedger LEDGER = TestLedger.startingNow();
@@ -43,6 +43,11 @@ final class ScanLedger {
     static final ItemCode RECALLED = item(GTIN, "RECALL1");
     static final ItemCode STOLEN = item(GTIN, "STOLEN1");
     static final ItemCode NEVER_MADE = item(GTIN, "FAKE1");
+    /** Units the scan tests scan: one to be copied, one a shopper checks again and again, one sold and re-sold. */
+    static final ItemCode CLONED = item(GTIN, "CLONE1");
+
+    static final ItemCode REPEATED = item(GTIN, "REPEAT1");
+    static final ItemCode RESOLD = item(GTIN, "RESOLD1");
     static final ContainerCode CASE = new ContainerCode(Sscc.of(sscc()));
     static final Yymmdd EXPIRY = Yymmdd.of(LocalDate.of(2028, 6, 30));
     private static boolean built;
@@ -57,15 +62,15 @@ final class ScanLedger {
             log.add(LEDGER.addKey(BRAND, LABEL_KEY, KeyPurpose.LABEL));
             log.addAll(LEDGER.onboard(CARRIER, Role.LOGISTICS));
             log.addAll(LEDGER.onboard(SHOP, Role.RETAILER));
-            log.add(LEDGER.commission(BRAND, "L1", ON_SHELF, SOLD, STOLEN));
+            log.add(LEDGER.commission(BRAND, "L1", ON_SHELF, SOLD, STOLEN, CLONED, REPEATED, RESOLD));
             log.add(LEDGER.commission(BRAND, "L2", RECALLED));
-            log.add(LEDGER.pack(BRAND, CASE, ON_SHELF, SOLD));
+            log.add(LEDGER.pack(BRAND, CASE, ON_SHELF, SOLD, RESOLD));
             log.add(LEDGER.handoff(BRAND, CARRIER, CASE));
             log.add(LEDGER.receive(CARRIER, CASE));
             log.add(LEDGER.handoff(CARRIER, SHOP, CASE));
             log.add(LEDGER.receive(SHOP, CASE));
             log.add(LEDGER.unpack(SHOP, CASE));
-            log.add(LEDGER.sell(SHOP, SOLD));
+            log.add(LEDGER.sell(SHOP, SOLD, RESOLD));
             log.add(LEDGER.recallLot(BRAND, GTIN, "L2"));
             log.add(LEDGER.report(BRAND, Disposition.STOLEN, STOLEN));
             log.add(LEDGER.sell(SHOP, NEVER_MADE)); // rejected by the fold: never commissioned

@@ -41,6 +41,25 @@ public interface Database extends AutoCloseable {
         return "postgresql://" + host() + ":" + port() + "/" + database;
     }
 
+    /** The first column of the first row of {@code sql} in {@code database}: a count, a max. */
+    default long queryLong(String database, String sql) {
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl(database), username(), password());
+                var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    default void execute(String database, String sql) {
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl(database), username(), password())) {
+            c.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     void close();
 }

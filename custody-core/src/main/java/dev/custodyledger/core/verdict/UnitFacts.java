@@ -1,5 +1,6 @@
 package dev.custodyledger.core.verdict;
 
+import dev.custodyledger.core.fold.UnitState;
 import dev.custodyledger.core.fold.UnitStatus;
 import dev.custodyledger.core.gs1.Lot;
 import java.time.LocalDate;
@@ -16,4 +17,17 @@ public record UnitFacts(
         boolean lotRecalled,
         Lot lot,
         LocalDate expiry,
-        boolean inTransit) {}
+        boolean inTransit) {
+
+    /** The facts of a unit as the fold holds it. */
+    public static UnitFacts of(UnitState u) {
+        return new UnitFacts(
+                u.isContainer(),
+                u.status(),
+                u.unitRecalledSeq() > 0,
+                u.lot() != null && u.lot().recalled(),
+                u.lot() != null ? u.lot().key().lot() : null,
+                u.expiry(),
+                u.inTransit());
+    }
+}

@@ -16,6 +16,33 @@ public interface ScanConfig {
 
     Verify verify();
 
+    Scans scans();
+
+    /** Recorded scans and the clone detector (custody-core's ScanDetector rules). */
+    interface Scans {
+        @WithDefault("custody.scans")
+        String topic();
+
+        @WithDefault("custody.alerts")
+        String alertsTopic();
+
+        /** Consumer group of the detectors: replicas share the scan topic's partitions (keyed by unit). */
+        @WithDefault("${quarkus.application.name}-detector")
+        String group();
+
+        /** How far back consumer scans count towards the clone rules. */
+        @WithDefault("30d")
+        Duration window();
+
+        /** More distinct devices than this within the window: likely copied. */
+        @WithDefault("3")
+        int maxDevices();
+
+        /** More distinct places than this within the window (by more than one device): likely copied. */
+        @WithDefault("2")
+        int maxPlaces();
+    }
+
     interface Verify {
         /** How long a verify may wait for the read model before answering UNAVAILABLE. */
         @WithDefault("2s")

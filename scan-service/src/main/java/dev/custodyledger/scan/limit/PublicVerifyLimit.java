@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Rate-limits the public verify per client address (429 problem+json with Retry-After). The authenticated
+ * Rate-limits the public verify and scan recording per client address (429 problem+json with Retry-After). The authenticated
  * batch is not limited here: its callers are known parties.
  */
 public class PublicVerifyLimit {
@@ -26,7 +26,8 @@ public class PublicVerifyLimit {
     public Response limit(ContainerRequestContext request, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
         boolean publicVerify = request.getMethod().equals("GET")
-                && (path.startsWith("/01/") || path.startsWith("/00/") || path.equals("/v1/verify"));
+                        && (path.startsWith("/01/") || path.startsWith("/00/") || path.equals("/v1/verify"))
+                || request.getMethod().equals("POST") && path.equals("/v1/scans");
         if (!enabled || !publicVerify) {
             return null;
         }

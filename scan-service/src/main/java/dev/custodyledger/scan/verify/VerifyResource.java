@@ -11,8 +11,11 @@ import dev.custodyledger.problem.ProblemException;
 import dev.custodyledger.problem.ProblemMappers;
 import dev.custodyledger.scan.config.ScanConfig;
 import dev.custodyledger.scan.fold.ScanFolder;
+import dev.custodyledger.scan.scans.ScanRecorder;
+import dev.custodyledger.scan.scans.ScanResource;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,11 +30,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -54,12 +56,15 @@ public class VerifyResource {
              "label":"VALID","ledgerSeq":1042}""";
 
     private final VerifyService verifier;
+    private final ScanRecorder recorder;
     private final ScanFolder folder;
     private final ScanConfig config;
     private final Template verify;
 
-    VerifyResource(VerifyService verifier, ScanFolder folder, ScanConfig config, Template verify) {
+    VerifyResource(
+            VerifyService verifier, ScanRecorder recorder, ScanFolder folder, ScanConfig config, Template verify) {
         this.verifier = verifier;
+        this.recorder = recorder;
         this.folder = folder;
         this.config = config;
         this.verify = verify;
@@ -77,12 +82,9 @@ public class VerifyResource {
                     @Content(
                             mediaType = "application/json",
                             examples = @ExampleObject(name = "genuine", value = EXAMPLE)))
-    public Uni<Response> resolve(
-            @Context UriInfo uri,
-            @Context HttpHeaders headers,
-            @Parameter(description = "who scans: consumer, till or inspection") @QueryParam("context") String context) {
+    public Uni<Response> resolve(@Context UriInfo uri, @Context HttpHeaders headers, @BeanParam ScanParams scan) {
         String query = uri.getRequestUri().getRawQuery();
-        return answer(uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query), context, headers);
+        return answer(uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query), scan, headers);
     }
 
     @GET
@@ -100,8 +102,8 @@ public class VerifyResource {
     @APIResponse(responseCode = "400", description = "the code is malformed; the problem says what is wrong")
     @APIResponse(responseCode = "503", description = "UNAVAILABLE: the ledger cannot be consulted right now")
     public Uni<Response> verify(
-            @QueryParam("code") String code, @QueryParam("context") String context, @Context HttpHeaders headers) {
-        return answer(code, context, headers);
+            @QueryParam("code") String code, @BeanParam ScanParams scan, @Context HttpHeaders headers) {
+        return answer(code, scan, headers);
     }
 
     /** A retail platform checking a shipment: up to 1,000 codes, one answer each, in order. */
@@ -125,7 +127,7 @@ public class VerifyResource {
             throw new ProblemException(
                     413, "TOO_MANY_CODES", "at most " + config.verify().maxBatch() + " codes per request");
         }
-        ScanSignals signals = new ScanSignals(context(request.context()), java.util.Set.of());
+        ScanSignals signals = new ScanSignals(ScanResource.context(request.context()), Set.of());
         List<Uni<BatchItem>> items = new ArrayList<>();
         for (String text : request.codes()) {
             try {
@@ -138,7 +140,7 @@ public class VerifyResource {
         return Uni.join().all(items).andFailFast().map(BatchAnswer::new);
     }
 
-    private Uni<Response> answer(String text, String context, HttpHeaders headers) {
+    private Uni<Response> answer(String text, ScanParams scan, HttpHeaders headers) {
         ScannedCode code;
         try {
             code = ScannedCode.parse(text);
@@ -146,7 +148,12 @@ public class VerifyResource {
             return Uni.createFrom().item(ProblemMappers.respond(badCode(e)));
         }
         boolean html = wantsHtml(headers);
-        return verifier.verify(code, new ScanSignals(context(context), java.util.Set.of()))
+        ScanContext context = ScanResource.context(scan.context);
+        Uni<Long> recorded = scan.device == null
+                ? Uni.createFrom().item(0L)
+                : Uni.createFrom()
+                        .completionStage(recorder.record(code.unit(), context, scan.device, scan.city, scan.country));
+        return recorded.chain(() -> verifier.verify(code, new ScanSignals(context, Set.of())))
                 .map(answer -> {
                     int status = answer.verdict() == Verdict.UNAVAILABLE ? 503 : 200;
                     return html
@@ -164,17 +171,6 @@ public class VerifyResource {
 
     private static Problem badCode(Gs1SyntaxException e) {
         return Problem.of(400, "BAD_CODE_" + e.error().name(), e.getMessage());
-    }
-
-    private static ScanContext context(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return ScanContext.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "BAD_CONTEXT", "context is one of consumer, till, inspection");
-        }
     }
 
     /** Browsers list text/html before anything else; apps ask for JSON or anything. */

@@ -11,6 +11,7 @@ import dev.custodyledger.core.gs1.ScannedCode;
 import dev.custodyledger.core.party.KeyPurpose;
 import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.core.verdict.LabelCheck;
+import dev.custodyledger.core.verdict.Reason;
 import dev.custodyledger.core.verdict.ScanSignals;
 import dev.custodyledger.core.verdict.UnitFacts;
 import dev.custodyledger.core.verdict.Verdict;
@@ -30,8 +31,10 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -92,7 +95,10 @@ public class VerifyService {
                     code.unit().path(), v.verdict(), ReasonView.of(v.reasons()), null, null, null, null, lookup.seq());
         }
         LabelCheck label = LabelCheck.of(code, labelKeys(unit.brandId()));
-        Verification v = VerdictRules.decide(facts(unit), code, label, signals);
+        Set<Reason> detected = EnumSet.noneOf(Reason.class);
+        detected.addAll(signals.detected());
+        detected.addAll(lookup.flags());
+        Verification v = VerdictRules.decide(facts(unit), code, label, new ScanSignals(signals.context(), detected));
         return new VerifyAnswer(
                 unit.code(),
                 v.verdict(),

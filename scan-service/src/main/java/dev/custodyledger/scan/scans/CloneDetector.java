@@ -1,0 +1,302 @@
+package dev.custodyledger.scan.scans;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodyledger.core.event.Location;
+import dev.custodyledger.core.fold.PartyState;
+import dev.custodyledger.core.fold.UnitState;
+import dev.custodyledger.core.gs1.UnitCode;
+import dev.custodyledger.core.scan.CloneRules;
+import dev.custodyledger.core.scan.Scan;
+import dev.custodyledger.core.scan.ScanDetector;
+import dev.custodyledger.core.verdict.Reason;
+import dev.custodyledger.core.verdict.ScanContext;
+import dev.custodyledger.core.verdict.UnitFacts;
+import dev.custodyledger.core.verdict.Verdict;
+import dev.custodyledger.kafka.DurableProducer;
+import dev.custodyledger.projection.SqlValues;
+import dev.custodyledger.scan.config.ScanConfig;
+import dev.custodyledger.scan.fold.ScanFolder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * Folds the scans topic per unit with custody-core's {@link ScanDetector}: each scan is stored once (keyed by
+ * its place in the topic, so a redelivery changes nothing), the reasons it raises become the unit's flags that
+ * every verify reads, and a reason that makes the code suspect opens an alert for the brand owner, stored and
+ * published on {@code custody.alerts}. Replicas share the topic's partitions through one consumer group.
+ */
+@ApplicationScoped
+public class CloneDetector {
+    private static final Logger LOG = Logger.getLogger(CloneDetector.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int EARLIER_SCANS = 1000;
+
+    private final ScanConfig config;
+    private final String bootstrap;
+    private final ScanFolder folder;
+    private final Mutiny.SessionFactory sessions;
+    private final MeterRegistry metrics;
+    private final CloneRules rules;
+    private DurableProducer alerts;
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private Thread thread;
+    private volatile boolean running;
+
+    CloneDetector(
+            ScanConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            ScanFolder folder,
+            Mutiny.SessionFactory sessions,
+            MeterRegistry metrics) {
+        this.config = config;
+        this.bootstrap = bootstrap;
+        this.folder = folder;
+        this.sessions = sessions;
+        this.metrics = metrics;
+        this.rules = new CloneRules(
+                config.scans().window(),
+                config.scans().maxDevices(),
+                config.scans().maxPlaces());
+    }
+
+    void start(@Observes StartupEvent event) {
+        alerts = new DurableProducer(bootstrap, "scan-service-alerts");
+        var props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.scans().group());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "scan-service-detector");
+        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        running = true;
+        thread = new Thread(this::run, "clone-detector");
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        try {
+            if (thread != null) {
+                thread.join(10_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (alerts != null) {
+            alerts.close();
+        }
+    }
+
+    private void run() {
+        consumer.subscribe(List.of(config.scans().topic()));
+        while (running) {
+            try {
+                var records = consumer.poll(Duration.ofMillis(200));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                // The fold must know the units scanned: wait until it has caught up with the log.
+                while (running && !folder.projector().current()) {
+                    Thread.sleep(100);
+                }
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    detect(r);
+                }
+                consumer.commitSync();
+            } catch (WakeupException e) {
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                // Uncommitted scans are read again after the rewind; storing them is idempotent.
+                LOG.warnf("scan detection failed, retrying from the last commit: %s", e.toString());
+                consumer.unsubscribe();
+                consumer.subscribe(List.of(config.scans().topic()));
+                sleepQuietly();
+            }
+        }
+        consumer.close(Duration.ofSeconds(2));
+    }
+
+    private void detect(ConsumerRecord<byte[], byte[]> r) {
+        Scan scan;
+        try {
+            ScanMessage m = JSON.readValue(r.value(), ScanMessage.class);
+            scan = new Scan(
+                    UnitCode.parse(m.unit()),
+                    Instant.ofEpochMilli(r.timestamp()),
+                    ScanContext.valueOf(m.context()),
+                    m.device(),
+                    m.city() == null ? null : new Location(m.city(), m.country()));
+        } catch (Exception e) {
+            LOG.warnf("skipping a malformed scan at %d/%d: %s", r.partition(), r.offset(), e.getMessage());
+            return;
+        }
+        Known known = folder.read(state -> {
+            UnitState u = state.unit(scan.unit());
+            if (u == null) {
+                return null;
+            }
+            PartyState custodian = state.party(u.custodian());
+            PartyState brand = u.item() != null ? state.owner(u.item().gtin()) : null;
+            return new Known(
+                    UnitFacts.of(u),
+                    custodian.profile().location(),
+                    (brand != null ? brand : custodian).id().value());
+        });
+        List<Alert> opened = await(() -> sessions.withStatelessTransaction(s -> store(s, r, scan)
+                .chain(stored -> !stored
+                        ? Uni.createFrom().item(List.<Alert>of())
+                        : earlier(s, r, scan).chain(earlier -> raise(s, scan, earlier, known)))));
+        for (Alert a : opened) {
+            metrics.counter("custody.alerts.opened", "reason", a.reason().name())
+                    .increment();
+            alerts.send(
+                    config.scans().alertsTopic(),
+                    null,
+                    a.unit().getBytes(StandardCharsets.UTF_8),
+                    json(Map.of(
+                            "unit",
+                            a.unit(),
+                            "brand",
+                            a.brand(),
+                            "reason",
+                            a.reason().name(),
+                            "raisedAt",
+                            scan.time().toString())));
+        }
+    }
+
+    private record Known(UnitFacts facts, Location custodianPlace, String brand) {}
+
+    private record Alert(String unit, String brand, Reason reason) {}
+
+    /** Stores the scan once; false when this record was stored before (a redelivery). */
+    private static Uni<Boolean> store(Mutiny.StatelessSession s, ConsumerRecord<byte[], byte[]> r, Scan scan) {
+        return s.createNativeQuery(
+                        "insert into scan_record (scan_partition, scan_offset, unit_code, scanned_at,"
+                                + " context, device, city, country) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict do nothing")
+                .setParameter(1, r.partition())
+                .setParameter(2, r.offset())
+                .setParameter(3, scan.unit().path())
+                .setParameter(4, scan.time().atOffset(ZoneOffset.UTC))
+                .setParameter(5, scan.context().name())
+                .setParameter(6, scan.device())
+                .setParameter(7, scan.place() == null ? null : scan.place().city())
+                .setParameter(8, scan.place() == null ? null : scan.place().country())
+                .executeUpdate()
+                .map(rows -> rows == 1);
+    }
+
+    /** The unit's other scans within the window, newest first, at most {@value #EARLIER_SCANS}. */
+    private Uni<List<Scan>> earlier(Mutiny.StatelessSession s, ConsumerRecord<byte[], byte[]> r, Scan scan) {
+        return s.createNativeQuery(
+                        "select scanned_at, context, device, city, country from scan_record where unit_code = ?1"
+                                + " and scanned_at > ?2 and not (scan_partition = ?4 and scan_offset = ?5)"
+                                + " order by scanned_at desc limit ?3",
+                        Object[].class)
+                .setParameter(1, scan.unit().path())
+                .setParameter(2, scan.time().minus(rules.window()).atOffset(ZoneOffset.UTC))
+                .setParameter(3, EARLIER_SCANS)
+                .setParameter(4, r.partition())
+                .setParameter(5, r.offset())
+                .getResultList()
+                .map(rows -> {
+                    List<Scan> scans = new ArrayList<>(rows.size());
+                    for (Object[] row : rows) {
+                        scans.add(new Scan(
+                                scan.unit(),
+                                SqlValues.instant(row[0]),
+                                ScanContext.valueOf((String) row[1]),
+                                (String) row[2],
+                                row[3] == null ? null : new Location((String) row[3], (String) row[4])));
+                    }
+                    return scans;
+                });
+    }
+
+    private Uni<List<Alert>> raise(Mutiny.StatelessSession s, Scan scan, List<Scan> earlier, Known known) {
+        if (known == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        Set<Reason> reasons = ScanDetector.detect(scan, earlier, known.facts(), known.custodianPlace(), rules);
+        Uni<List<Alert>> chain = Uni.createFrom().item(new ArrayList<>());
+        for (Reason reason : reasons) {
+            chain = chain.chain(opened -> s.createNativeQuery(
+                            "insert into unit_flag (unit_code, reason, raised_at) values (?1, ?2, ?3) on conflict do nothing")
+                    .setParameter(1, scan.unit().path())
+                    .setParameter(2, reason.name())
+                    .setParameter(3, scan.time().atOffset(ZoneOffset.UTC))
+                    .executeUpdate()
+                    .chain(() -> reason.calls() != Verdict.SUSPECT
+                            ? Uni.createFrom().item(0)
+                            : s.createNativeQuery("insert into alert (unit_code, brand_id, reason, raised_at, status,"
+                                            + " updated_at) values (?1, ?2, ?3, ?4, 'NEW', ?4) on conflict do nothing")
+                                    .setParameter(1, scan.unit().path())
+                                    .setParameter(2, known.brand())
+                                    .setParameter(3, reason.name())
+                                    .setParameter(4, scan.time().atOffset(ZoneOffset.UTC))
+                                    .executeUpdate())
+                    .map(inserted -> {
+                        if (inserted == 1) {
+                            opened.add(new Alert(scan.unit().path(), known.brand(), reason));
+                        }
+                        return opened;
+                    }));
+        }
+        return chain;
+    }
+
+    private static byte[] json(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T await(java.util.function.Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.custodyledger.scan.scans;
+
+import dev.custodyledger.core.gs1.Gs1SyntaxException;
+import dev.custodyledger.core.gs1.ScannedCode;
+import dev.custodyledger.core.verdict.ScanContext;
+import dev.custodyledger.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Records a scan. A scan never changes custody; the clone detector folds scans per unit. */
+@Path("/v1/scans")
+public class ScanResource {
+    private final ScanRecorder recorder;
+
+    ScanResource(ScanRecorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /** What a scanner app or till reports: the code it read, who scanned, its own device id, a coarse place. */
+    public record ScanRequest(String code, String context, String device, String city, String country) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a scan (consumer, till or inspection) for the clone detector")
+    @APIResponse(responseCode = "202", description = "recorded; the detector will fold it")
+    @APIResponse(responseCode = "400", description = "a malformed code, context, device id or place")
+    public Uni<Response> record(ScanRequest request) {
+        if (request == null || request.code() == null) {
+            throw new ProblemException(
+                    400, "BAD_SCAN", "give {\"code\", \"context\", \"device\", \"city\", \"country\"}");
+        }
+        ScannedCode code;
+        try {
+            code = ScannedCode.parse(request.code());
+        } catch (Gs1SyntaxException e) {
+            throw new ProblemException(400, "BAD_CODE_" + e.error().name(), e.getMessage());
+        }
+        var sent = recorder.record(
+                code.unit(), context(request.context()), request.device(), request.city(), request.country());
+        return Uni.createFrom().completionStage(sent).map(offset -> Response.accepted(
+                        Map.of("unit", code.unit().path()))
+                .build());
+    }
+
+    /** The context a client named, or null; a 400 problem for a context that does not exist. */
+    public static ScanContext context(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ScanContext.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "BAD_CONTEXT", "context is one of consumer, till, inspection");
+        }
+    }
+}
