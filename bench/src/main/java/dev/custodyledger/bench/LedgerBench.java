@@ -1,22 +1,16 @@
 package dev.custodyledger.bench;
 
 import dev.custodyledger.core.crypto.Ed25519PrivateKey;
-import dev.custodyledger.core.crypto.KeyPem;
 import dev.custodyledger.core.event.CustodyEvent.Commission;
 import dev.custodyledger.core.event.CustodyEvent.Handoff;
-import dev.custodyledger.core.event.CustodyEvent.KeyAdded;
-import dev.custodyledger.core.event.CustodyEvent.PartyRegistered;
 import dev.custodyledger.core.event.CustodyEvent.Receive;
 import dev.custodyledger.core.event.EventHeader;
 import dev.custodyledger.core.event.EventType;
-import dev.custodyledger.core.event.PartyProfile;
 import dev.custodyledger.core.event.Product;
 import dev.custodyledger.core.event.SignedEvent;
-import dev.custodyledger.core.gs1.CompanyPrefix;
 import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.gs1.Lot;
 import dev.custodyledger.core.gs1.UnitCode;
-import dev.custodyledger.core.party.KeyPurpose;
 import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.testing.Gs1Fixtures;
@@ -26,12 +20,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
@@ -52,30 +41,27 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * <p>Usage: {@code java -cp bench/target/custody-bench.jar dev.custodyledger.bench.LedgerBench [units] [rate] [seconds]}
  */
 public final class LedgerBench {
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+    private static final HttpClient HTTP = LedgerClient.HTTP;
 
-    private final String ledger = System.getenv().getOrDefault("CUSTODY_LEDGER_URL", "http://127.0.0.1:8081");
+    private final LedgerClient client;
+    private final String ledger;
     private final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
     private final String brand = "bench-brand-" + run;
     private final String depot = "bench-depot-" + run;
     private final String prefix = "98" + (10000 + (int) (System.nanoTime() % 89999 + 89999) % 89999);
-    private final Ed25519PrivateKey operator;
     private final Ed25519PrivateKey brandKey = Ed25519PrivateKey.generate();
     private final Ed25519PrivateKey depotKey = Ed25519PrivateKey.generate();
-    private long nonce;
 
-    private LedgerBench(Ed25519PrivateKey operator) {
-        this.operator = operator;
+    private LedgerBench(LedgerClient client) {
+        this.client = client;
+        this.ledger = client.ledger;
     }
 
     public static void main(String[] args) throws Exception {
         int units = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        Path keyFile =
-                Path.of(System.getenv().getOrDefault("CUSTODY_OPERATOR_KEY", ".stack/operator/operator.key.pem"));
-        var bench = new LedgerBench(KeyPem.parsePrivateKey(Files.readString(keyFile), null));
+        var bench = new LedgerBench(LedgerClient.forLocalStack());
         bench.run(units, rate, seconds);
         System.exit(0);
     }
@@ -200,81 +186,34 @@ public final class LedgerBench {
     }
 
     private void bootstrap() throws IOException, InterruptedException {
-        submitOne(operatorEvent(new PartyRegistered(
-                header(EventType.PARTY_REGISTERED, "operator", operator),
-                new PartyProfile(
-                        PartyId.of(brand),
-                        "Bench Brand",
-                        List.of(Role.PRODUCER),
-                        List.of(new CompanyPrefix(prefix)),
-                        null,
-                        null))));
-        submitOne(operatorEvent(new PartyRegistered(
-                header(EventType.PARTY_REGISTERED, "operator", operator),
-                new PartyProfile(PartyId.of(depot), "Bench Depot", List.of(Role.DISTRIBUTOR), List.of(), null, null))));
-        submitOne(operatorEvent(new KeyAdded(
-                header(EventType.KEY_ADDED, "operator", operator),
-                PartyId.of(brand),
-                brandKey.publicKey(),
-                KeyPurpose.CUSTODY)));
-        submitOne(operatorEvent(new KeyAdded(
-                header(EventType.KEY_ADDED, "operator", operator),
-                PartyId.of(depot),
-                depotKey.publicKey(),
-                KeyPurpose.CUSTODY)));
-    }
-
-    private SignedEvent operatorEvent(dev.custodyledger.core.event.CustodyEvent event) {
-        return SignedEvent.sign(event, operator);
+        client.onboard(brand, Role.PRODUCER, prefix, null, brandKey);
+        client.onboard(depot, Role.DISTRIBUTOR, null, null, depotKey);
     }
 
     private EventHeader header(EventType type, String actor, Ed25519PrivateKey key) {
-        return new EventHeader(
-                type,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                PartyId.of(actor),
-                key.keyId(),
-                String.format("b%015d", ++nonce),
-                null);
+        return client.header(type, actor, key);
     }
 
     private void submitOne(SignedEvent event) throws IOException, InterruptedException {
-        var response = HTTP.send(request("/v1/events", event.envelopeBytes()), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException(
-                    event + " was not accepted: " + response.statusCode() + " " + response.body());
-        }
+        client.submitOne(event);
     }
 
+    /** Accepted events of a batch. */
     private int submitBatch(List<SignedEvent> events) {
-        String body = events.stream()
-                .map(e -> new String(e.envelopeBytes(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining(",", "[", "]"));
-        try {
-            var response = HTTP.send(
-                    request("/v1/events/batch", body.getBytes(StandardCharsets.UTF_8)),
-                    HttpResponse.BodyHandlers.ofString());
-            int accepted = 0;
-            for (int i = response.body().indexOf("\"status\":201");
-                    i >= 0;
-                    i = response.body().indexOf("\"status\":201", i + 1)) {
+        int accepted = 0;
+        for (var result : client.submitBatch(events)) {
+            if (result.path("status").asInt() == 201) {
                 accepted++;
             }
-            return accepted;
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
         }
+        return accepted;
     }
 
     private HttpRequest request(String path, byte[] body) {
-        return HttpRequest.newBuilder(URI.create(ledger + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        return client.request(path, body);
     }
 
-    private static double rawVerifyRate(Duration duration) {
+    static double rawVerifyRate(Duration duration) {
         var key = Ed25519PrivateKey.generate();
         byte[] message =
                 "{\"benchmark\":\"a canonical event of typical size\",\"units\":[\"01/09506000134352/21/7Q2K9X4MZ3\"]}"

@@ -1,0 +1,375 @@
+package dev.custodyledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.custodyledger.core.crypto.Ed25519PrivateKey;
+import dev.custodyledger.core.event.CustodyEvent.Commission;
+import dev.custodyledger.core.event.CustodyEvent.Handoff;
+import dev.custodyledger.core.event.EventType;
+import dev.custodyledger.core.event.Location;
+import dev.custodyledger.core.event.Product;
+import dev.custodyledger.core.event.SignedEvent;
+import dev.custodyledger.core.gs1.Gtin;
+import dev.custodyledger.core.gs1.ItemCode;
+import dev.custodyledger.core.gs1.Lot;
+import dev.custodyledger.core.party.PartyId;
+import dev.custodyledger.core.party.Role;
+import dev.custodyledger.core.testing.Gs1Fixtures;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Drives scan-service on the local stack and prints, in one run: the time to commission {@code units} units
+ * through ledger-service and see them all in scan-service's read model; verifies/s at saturation (wrk, random
+ * codes); p50/p99 of verifies at a fixed rate (open loop, latency from each request's intended start);
+ * {@code pgbench -S} against the same PostgreSQL as the bound; and the projection lag (record time to visible
+ * in scan-service's read model) while handoffs arrive at a fixed rate.
+ *
+ * <p>Start the stack without the public rate limit and with heap for a million units:
+ * {@code CUSTODY_VERIFY_RATE_LIMIT_PER_SECOND=0 CUSTODY_SERVICE_HEAP=3g ./stack up}, then
+ * {@code java -cp bench/target/custody-bench.jar dev.custodyledger.bench.ScanBench [units] [rate] [seconds] [lag-rate]}.
+ */
+public final class ScanBench {
+    private static final int UNITS_PER_EVENT = 10_000;
+
+    private final LedgerClient client;
+    private final String scan = System.getenv().getOrDefault("CUSTODY_SCAN_URL", "http://127.0.0.1:8082");
+    private final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
+    private final String brand = "scanbench-brand-" + run;
+    private final String depot = "scanbench-depot-" + run;
+    private final String prefix = "97" + (10000 + ThreadLocalRandom.current().nextInt(89999));
+    private final Gtin gtin = Gs1Fixtures.gtin(prefix, 1);
+    private final Ed25519PrivateKey brandKey = Ed25519PrivateKey.generate();
+    private final Ed25519PrivateKey depotKey = Ed25519PrivateKey.generate();
+
+    private ScanBench(LedgerClient client) {
+        this.client = client;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int units = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        int lagRate = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
+        new ScanBench(LedgerClient.forLocalStack()).run(units, rate, seconds, lagRate);
+        System.exit(0);
+    }
+
+    private void run(int units, int rate, int seconds, int lagRate) throws Exception {
+        System.out.printf(
+                "== scan-service benchmark against %s (%,d units; verifies at %d/s for %d s; handoffs at %d/s)%n",
+                scan, units, rate, seconds, lagRate);
+        requireNoRateLimit();
+        client.onboard(brand, Role.PRODUCER, prefix, new Location("Lyon", "FR"), brandKey);
+        client.onboard(depot, Role.DISTRIBUTOR, null, new Location("Berlin", "DE"), depotKey);
+
+        long start = System.nanoTime();
+        commission(units);
+        double commissioned = (System.nanoTime() - start) / 1e9;
+        long ledgerSeq =
+                LedgerClient.get(client.ledger + "/v1/ledger/head").path("seq").asLong();
+        while (projectedSeq() < ledgerSeq) {
+            Thread.sleep(200);
+        }
+        double visible = (System.nanoTime() - start) / 1e9;
+
+        String saturation = saturation(units);
+        Histogram latency = fixedRate(units, rate, seconds);
+        String pgbench = pgbench();
+        Histogram lag = projectionLag(units, lagRate);
+
+        System.out.println();
+        System.out.printf(
+                Locale.ROOT,
+                "%-50s %,d units in %.1f s through ledger-service; all visible in scan-service after %.1f s%n",
+                "commissioning (events of 10,000 units)",
+                units,
+                commissioned,
+                visible);
+        System.out.printf(Locale.ROOT, "%-50s %s%n", "verify at saturation (wrk, random codes)", saturation);
+        System.out.printf(
+                Locale.ROOT,
+                "%-50s p50 %6.2f ms  p99 %6.2f ms  max %6.1f ms  bar p99 <= 20 ms: %s%n",
+                "verify at " + rate + "/s (open loop, random codes)",
+                latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0,
+                latency.getMaxValue() / 1000.0,
+                latency.getValueAtPercentile(99) <= 20_000 ? "MET" : "MISSED");
+        System.out.printf(Locale.ROOT, "%-50s %s%n", "bound: pgbench -S -c 8 -j 2, same PostgreSQL", pgbench);
+        System.out.printf(
+                Locale.ROOT,
+                "%-50s p50 %6.0f ms  p99 %6.0f ms  max %6.0f ms  (%d records)  bar p99 <= 1 s: %s%n",
+                "projection lag at " + lagRate + " handoffs/s",
+                lag.getValueAtPercentile(50) / 1000.0,
+                lag.getValueAtPercentile(99) / 1000.0,
+                lag.getMaxValue() / 1000.0,
+                lag.getTotalCount(),
+                lag.getValueAtPercentile(99) <= 1_000_000 ? "MET" : "MISSED");
+    }
+
+    private ItemCode unit(int i) {
+        return Gs1Fixtures.item(gtin, "S" + i);
+    }
+
+    private String path(int i) {
+        return "/v1/verify?code=01/" + gtin.value() + "/21/S" + i;
+    }
+
+    private void requireNoRateLimit() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            var r = LedgerClient.HTTP.send(
+                    HttpRequest.newBuilder(URI.create(scan + path(i))).build(), HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() == 429) {
+                throw new IllegalStateException("scan-service rate-limits this client: start the stack with"
+                        + " CUSTODY_VERIFY_RATE_LIMIT_PER_SECOND=0 ./stack up");
+            }
+        }
+    }
+
+    /** Events of 10,000 units, five per batch request, two requests in flight. */
+    private void commission(int units) {
+        var requests = new ArrayList<CompletableFuture<Void>>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<SignedEvent> batch = new ArrayList<>();
+        for (int from = 0; from < units; from += UNITS_PER_EVENT) {
+            List<ItemCode> chunk = new ArrayList<>(UNITS_PER_EVENT);
+            for (int i = from; i < Math.min(units, from + UNITS_PER_EVENT); i++) {
+                chunk.add(unit(i));
+            }
+            batch.add(client.sign(
+                    new Commission(
+                            client.header(EventType.COMMISSION, brand, brandKey),
+                            chunk,
+                            Lot.of("BENCH"),
+                            LocalDate.of(2030, 1, 31),
+                            Product.named("Benchmark item")),
+                    brandKey));
+            if (batch.size() == 5 || from + UNITS_PER_EVENT >= units) {
+                List<SignedEvent> events = List.copyOf(batch);
+                batch.clear();
+                requests.add(CompletableFuture.runAsync(
+                        () -> {
+                            for (JsonNode result : client.submitBatch(events)) {
+                                if (result.path("status").asInt() != 201
+                                        && result.path("status").asInt() != 202) {
+                                    throw new IllegalStateException("commission refused: " + result);
+                                }
+                            }
+                        },
+                        pool));
+            }
+        }
+        CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
+        pool.shutdown();
+    }
+
+    private long projectedSeq() {
+        for (JsonNode check : LedgerClient.get(scan + "/q/health/ready").path("checks")) {
+            if (check.path("name").asText().equals("scan-fold")) {
+                return check.path("data").path("projectedSeq").asLong();
+            }
+        }
+        throw new IllegalStateException("scan-service reports no scan-fold check");
+    }
+
+    /** wrk over random codes for 15 s: verifies/s and its latency; or why it could not run. */
+    private String saturation(int units) throws IOException, InterruptedException {
+        Path script = Files.createTempFile("verify", ".lua");
+        Files.writeString(
+                script,
+                "math.randomseed(os.time())\nrequest = function()\n  return wrk.format(\"GET\", \"/v1/verify?code=01/"
+                        + gtin.value() + "/21/S\" .. math.random(0, " + (units - 1)
+                        + "), {[\"Accept\"] = \"application/json\"})\nend\n");
+        Process wrk;
+        try {
+            wrk = new ProcessBuilder("wrk", "-t2", "-c32", "-d15s", "--latency", "-s", script.toString(), scan)
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            return "wrk is not installed (apt-get install wrk)";
+        }
+        String out = new String(wrk.getInputStream().readAllBytes());
+        wrk.waitFor();
+        double perSecond = number(out, "Requests/sec:\\s+([\\d.]+)");
+        String p99 = match(out, "\\s99%\\s+(\\S+)");
+        String errors = out.contains("Non-2xx") ? " NON-2XX: " + match(out, "Non-2xx or 3xx responses: (\\d+)") : "";
+        return String.format(
+                Locale.ROOT,
+                "%,10.0f verifies/s  (p99 %s at saturation%s)  bar >= 5,000: %s",
+                perSecond,
+                p99,
+                errors,
+                perSecond >= 5000 ? "MET" : "MISSED");
+    }
+
+    private Histogram fixedRate(int units, int rate, int seconds) throws InterruptedException {
+        Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
+        AtomicInteger failed = new AtomicInteger();
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 100_000_000L;
+        var inFlight = new ArrayList<CompletableFuture<Void>>(rate * seconds);
+        for (int i = 0; i < rate * seconds; i++) {
+            long intended = start + i * interval;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            var request = HttpRequest.newBuilder(
+                            URI.create(scan + path(ThreadLocalRandom.current().nextInt(units))))
+                    .header("Accept", "application/json")
+                    .build();
+            inFlight.add(LedgerClient.HTTP
+                    .sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .thenAccept(r -> {
+                        synchronized (latency) {
+                            latency.recordValue((System.nanoTime() - intended) / 1000);
+                        }
+                        if (r.statusCode() != 200) {
+                            failed.incrementAndGet();
+                        }
+                    }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        if (failed.get() > 0) {
+            System.out.println("note: " + failed.get() + " verifies did not answer 200");
+        }
+        return latency;
+    }
+
+    private String pgbench() throws IOException, InterruptedException {
+        String binary = findPgbench();
+        if (binary == null) {
+            return "pgbench not found (apt-get install postgresql-client)";
+        }
+        String port = System.getenv().getOrDefault("CUSTODY_PG_PORT", "15432");
+        List<String> common = List.of("-h", "127.0.0.1", "-p", port, "-U", "postgres");
+        run(binary, common, List.of("-i", "-s", "10", "-q", "postgres"));
+        String out = run(binary, common, List.of("-S", "-c", "8", "-j", "2", "-T", "15", "postgres"));
+        return String.format(Locale.ROOT, "%,10.0f tps (select-only)", number(out, "tps = ([\\d.]+)"));
+    }
+
+    private static String findPgbench() throws IOException {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, "pgbench"))) {
+                return Path.of(dir, "pgbench").toString();
+            }
+        }
+        Path lib = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(lib)) {
+            try (var versions = Files.list(lib)) {
+                return versions.map(v -> v.resolve("bin/pgbench"))
+                        .filter(Files::isExecutable)
+                        .map(Path::toString)
+                        .findFirst()
+                        .orElse(null);
+            }
+        }
+        return null;
+    }
+
+    private static String run(String binary, List<String> common, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(binary);
+        command.addAll(common);
+        command.addAll(args);
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", System.getenv().getOrDefault("POSTGRES_PASSWORD", "postgres"));
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    /**
+     * Single-unit handoffs at {@code perSecond}, in batches every 100 ms; for each accepted record, the time from
+     * its record time until scan-service's read model has it (its projected seq, polled every 5 ms).
+     */
+    private Histogram projectionLag(int units, int perSecond) throws Exception {
+        int total = Math.min(units, perSecond * 20);
+        List<SignedEvent> handoffs = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            handoffs.add(client.sign(
+                    new Handoff(client.header(EventType.HANDOFF, brand, brandKey), List.of(unit(i)), PartyId.of(depot)),
+                    brandKey));
+        }
+        Map<Long, Instant> recorded = new ConcurrentHashMap<>();
+        Histogram lag = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+        var done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread poller = new Thread(() -> {
+            while (!done.get() || !recorded.isEmpty()) {
+                long projected = projectedSeq();
+                Instant now = Instant.now();
+                recorded.entrySet().removeIf(e -> {
+                    if (e.getKey() <= projected) {
+                        synchronized (lag) {
+                            lag.recordValue(Math.max(
+                                    0, Duration.between(e.getValue(), now).toNanos() / 1000));
+                        }
+                        return true;
+                    }
+                    return false;
+                });
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        poller.start();
+        int perBatch = Math.max(1, perSecond / 10);
+        long start = System.nanoTime();
+        var requests = new ArrayList<CompletableFuture<Void>>();
+        for (int i = 0, tick = 0; i < total; i += perBatch, tick++) {
+            long wait = start + tick * 100_000_000L - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            List<SignedEvent> batch = handoffs.subList(i, Math.min(total, i + perBatch));
+            requests.add(CompletableFuture.runAsync(() -> {
+                for (JsonNode result : client.submitBatch(batch)) {
+                    if (result.path("status").asInt() == 201) {
+                        recorded.put(
+                                result.path("seq").asLong(),
+                                Instant.parse(result.path("recordTime").asText()));
+                    }
+                }
+            }));
+        }
+        CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
+        done.set(true);
+        poller.join(60_000);
+        return lag;
+    }
+
+    private static double number(String text, String regex) {
+        String value = match(text, regex);
+        return value.equals("?") ? 0 : Double.parseDouble(value);
+    }
+
+    private static String match(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? m.group(1) : "?";
+    }
+}
