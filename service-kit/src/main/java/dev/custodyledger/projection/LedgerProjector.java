@@ -279,6 +279,9 @@ public final class LedgerProjector<R> implements AutoCloseable {
                     synced = false;
                     writing = false;
                 }
+                if (writing) {
+                    pipeline.requireHealthy();
+                }
                 var records = consumer.poll(Duration.ofMillis(100));
                 if (!records.isEmpty()) {
                     process(records.records(tp));
@@ -358,25 +361,51 @@ public final class LedgerProjector<R> implements AutoCloseable {
         if (unwritten.isEmpty()) {
             return;
         }
-        Outcome last = unwritten.get(unwritten.size() - 1).outcome();
         CustodyState state = fold.state();
+        long lastSeq = unwritten.get(unwritten.size() - 1).outcome().seq();
         int every = settings.snapshotEvery();
+        // The state is the one after the last record, so a checkpoint of it goes with the last run only.
         byte[] snapshot = null;
-        if (last.seq() / every > queuedSeq / every) {
+        if (lastSeq / every > queuedSeq / every) {
             var bytes = new ByteArrayOutputStream();
             StateCodec.write(state, new DataOutputStream(bytes));
             snapshot = bytes.toByteArray();
         }
-        LedgerRecord lastRecord = unwritten.get(unwritten.size() - 1).record();
-        var checkpoint = new Checkpoint(queuedSeq, last.seq(), lastRecord.offset(), lastRecord.recordTime(), snapshot);
-        R rows = projection.rows(unwritten, state, queuedSeq);
+        int from = 0;
+        int weight = 0;
+        for (int i = 0; i < unwritten.size(); i++) {
+            weight += weight(unwritten.get(i).outcome());
+            boolean lastRun = i == unwritten.size() - 1;
+            if (lastRun || weight >= ProjectionPipeline.MAX_WEIGHT) {
+                submit(unwritten.subList(from, i + 1), state, lastRun ? snapshot : null, weight);
+                from = i + 1;
+                weight = 0;
+            }
+        }
+    }
+
+    /** A run of records (rows built from the state after the poll) to the writer, with its checkpoint. */
+    private void submit(List<Folded> run, CustodyState state, byte[] snapshot, int weight) {
+        Folded last = run.get(run.size() - 1);
+        var checkpoint = new Checkpoint(
+                queuedSeq,
+                last.outcome().seq(),
+                last.record().offset(),
+                last.record().recordTime(),
+                snapshot);
+        R rows = projection.rows(run, state, queuedSeq);
         try {
-            pipeline.submit(checkpoint, rows);
+            pipeline.submit(checkpoint, rows, weight);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while handing rows to the projection writer", e);
         }
-        queuedSeq = last.seq();
+        queuedSeq = last.outcome().seq();
+    }
+
+    /** Units a record touches: what its rows grow with. */
+    private static int weight(Outcome o) {
+        return 1 + o.units().size() + o.carried().size();
     }
 
     /**

@@ -18,7 +18,11 @@ import org.jboss.logging.Logger;
  */
 final class ProjectionPipeline<R> implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ProjectionPipeline.class);
-    private static final int MERGE_AT_MOST = 16;
+    /**
+     * Units touched per transaction, at most (a single record over the bound goes alone): Hibernate keeps every
+     * bound parameter of a transaction until it ends, so transactions stay bounded however records are sized.
+     */
+    static final int MAX_WEIGHT = 20_000;
 
     private final BlockingQueue<Job<R>> queue = new ArrayBlockingQueue<>(32);
     private final CheckpointStore store;
@@ -33,7 +37,7 @@ final class ProjectionPipeline<R> implements AutoCloseable {
     private volatile Throwable failure;
     private volatile boolean running = true;
 
-    private record Job<R>(int epoch, Checkpoint checkpoint, R rows) {}
+    private record Job<R>(int epoch, Checkpoint checkpoint, R rows, int weight) {}
 
     ProjectionPipeline(CheckpointStore store, Projection<R> projection, Timer writes) {
         this.store = store;
@@ -61,13 +65,18 @@ final class ProjectionPipeline<R> implements AutoCloseable {
         projectedSeq = storedSeq;
     }
 
-    /** Queues a batch; blocks while the writer is behind (back-pressure); throws if the last write failed. */
-    void submit(Checkpoint checkpoint, R rows) throws InterruptedException {
+    /** Throws if the last write failed, so that the folding thread restores even when no records arrive. */
+    void requireHealthy() {
         Throwable failed = failure;
         if (failed != null) {
             throw new IllegalStateException("a projection write failed: " + failed.getMessage(), failed);
         }
-        queue.put(new Job<>(epoch, checkpoint, rows));
+    }
+
+    /** Queues a run; blocks while the writer is behind (back-pressure); throws if the last write failed. */
+    void submit(Checkpoint checkpoint, R rows, int weight) throws InterruptedException {
+        requireHealthy();
+        queue.put(new Job<>(epoch, checkpoint, rows, weight));
     }
 
     long projectedSeq() {
@@ -98,12 +107,15 @@ final class ProjectionPipeline<R> implements AutoCloseable {
             }
             Checkpoint checkpoint = first.checkpoint();
             List<R> group = new ArrayList<>(List.of(first.rows()));
+            int weight = first.weight();
             Job<R> next;
-            // A quiesce clears the queue only after bumping the epoch, so a job of this epoch polled here is current.
-            while (group.size() < MERGE_AT_MOST && (next = queue.poll()) != null) {
-                if (next.epoch() != first.epoch()) {
-                    return;
-                }
+            // Only this thread takes from the queue, and a quiesce waits for this lock before anything new is
+            // queued: a peeked job is the one polled, unless a quiesce cleared the queue meanwhile.
+            while ((next = queue.peek()) != null
+                    && next.epoch() == first.epoch()
+                    && weight + next.weight() <= MAX_WEIGHT
+                    && queue.poll() == next) {
+                weight += next.weight();
                 checkpoint = checkpoint.then(next.checkpoint());
                 group.add(next.rows());
             }
