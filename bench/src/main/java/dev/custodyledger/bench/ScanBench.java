@@ -221,7 +221,7 @@ public final class ScanBench {
     }
 
     private Histogram fixedRate(int units, int rate, int seconds) throws InterruptedException {
-        Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
+        Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         AtomicInteger failed = new AtomicInteger();
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime() + 100_000_000L;

@@ -1,7 +1,6 @@
 package dev.custodyledger.projection;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,13 +24,5 @@ public final class SqlValues {
             return l.toInstant(ZoneOffset.UTC);
         }
         return ((java.sql.Timestamp) value).toInstant();
-    }
-
-    /** A {@code date} column; null stays null. */
-    public static LocalDate date(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
     }
 }
