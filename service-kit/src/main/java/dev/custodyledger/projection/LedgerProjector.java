@@ -13,8 +13,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -27,7 +25,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -119,16 +116,7 @@ public final class LedgerProjector<R> implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        try {
-            if (thread != null) {
-                thread.join(10_000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Blocking.stopPolling(consumer, thread);
         if (lease != null) {
             lease.close();
         }
@@ -258,7 +246,7 @@ public final class LedgerProjector<R> implements AutoCloseable {
             try {
                 if (rebuildRequested && lease.held()) {
                     pipeline.quiesce();
-                    await(() -> store.dropAll(projection.tables()));
+                    Blocking.await(() -> store.dropAll(projection.tables()));
                     rebuildRequested = false;
                     restored = false;
                     LOG.info("read model dropped; rebuilding it from the log");
@@ -298,7 +286,7 @@ public final class LedgerProjector<R> implements AutoCloseable {
                 lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
                 LOG.warnf("folding failed, restoring from the stored checkpoint: %s", lastFailure);
                 restored = false;
-                sleepQuietly(1000);
+                Blocking.pause(1000);
             }
         }
         consumer.close(Duration.ofSeconds(2));
@@ -308,8 +296,8 @@ public final class LedgerProjector<R> implements AutoCloseable {
         // Nothing queued or in flight may land after the position is read, or it would be written twice.
         pipeline.quiesce();
         resumeOffset = Math.max(resumeOffset, lastOffset());
-        CheckpointStore.Position position = await(store::position);
-        byte[] snapshot = await(store::latestState);
+        CheckpointStore.Position position = Blocking.await(store::position);
+        byte[] snapshot = Blocking.await(store::latestState);
         CustodyState state = snapshot == null
                 ? CustodyState.genesis(settings.anchor())
                 : StateCodec.read(new ByteArrayInputStream(snapshot));
@@ -424,23 +412,5 @@ public final class LedgerProjector<R> implements AutoCloseable {
         return time == null || logEndOffset - 1 <= lastOffset()
                 ? 0
                 : Duration.between(time, Instant.now()).toMillis() / 1000.0;
-    }
-
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -13,13 +13,13 @@ import dev.custodyledger.core.verdict.ScanContext;
 import dev.custodyledger.core.verdict.UnitFacts;
 import dev.custodyledger.core.verdict.Verdict;
 import dev.custodyledger.kafka.DurableProducer;
+import dev.custodyledger.projection.Blocking;
 import dev.custodyledger.projection.SqlValues;
 import dev.custodyledger.scan.config.ScanConfig;
 import dev.custodyledger.scan.fold.ScanFolder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -98,16 +98,7 @@ public class CloneDetector {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        try {
-            if (thread != null) {
-                thread.join(10_000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Blocking.stopPolling(consumer, thread);
         if (alerts != null) {
             alerts.close();
         }
@@ -139,7 +130,7 @@ public class CloneDetector {
                 LOG.warnf("scan detection failed, retrying from the last commit: %s", e.toString());
                 consumer.unsubscribe();
                 consumer.subscribe(List.of(config.scans().topic()));
-                sleepQuietly();
+                Blocking.pause(1000);
             }
         }
         consumer.close(Duration.ofSeconds(2));
@@ -171,7 +162,7 @@ public class CloneDetector {
                     custodian.profile().location(),
                     (brand != null ? brand : custodian).id().value());
         });
-        List<Alert> opened = await(() -> sessions.withStatelessTransaction(s -> store(s, r, scan)
+        List<Alert> opened = Blocking.await(() -> sessions.withStatelessTransaction(s -> store(s, r, scan)
                 .chain(stored -> !stored
                         ? Uni.createFrom().item(List.<Alert>of())
                         : earlier(s, r, scan).chain(earlier -> raise(s, scan, earlier, known)))));
@@ -279,24 +270,6 @@ public class CloneDetector {
             return JSON.writeValueAsBytes(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T await(java.util.function.Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
