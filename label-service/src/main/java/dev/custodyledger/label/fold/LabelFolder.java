@@ -1,0 +1,51 @@
+package dev.custodyledger.label.fold;
+
+import dev.custodyledger.core.fold.CustodyState;
+import dev.custodyledger.core.fold.SignatureCheck;
+import dev.custodyledger.label.config.LabelConfig;
+import dev.custodyledger.projection.FoldListener;
+import dev.custodyledger.projection.LedgerProjector;
+import dev.custodyledger.projection.ProjectorSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * label-service's own fold of {@code custody.ledger}: the registry it checks credentials, company prefixes and
+ * keys against without calling another service, and the units its batches put on the ledger (ADR 10).
+ */
+@ApplicationScoped
+public class LabelFolder {
+    private final LedgerProjector<Integer> projector;
+
+    LabelFolder(
+            LabelConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            Mutiny.SessionFactory sessions,
+            MeterRegistry metrics) {
+        var settings = ProjectorSettings.of(
+                "label", bootstrap, config.operator(), config.ledger(), config.projection(), SignatureCheck.VERIFY);
+        this.projector = new LedgerProjector<>(settings, new PositionOnly(), new FoldListener() {}, sessions, metrics);
+    }
+
+    void start(@Observes StartupEvent event) {
+        projector.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        projector.close();
+    }
+
+    public <T> T read(Function<CustodyState, T> reader) {
+        return projector.read(reader);
+    }
+
+    public LedgerProjector<Integer> projector() {
+        return projector;
+    }
+}

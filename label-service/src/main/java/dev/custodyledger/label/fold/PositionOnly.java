@@ -1,0 +1,34 @@
+package dev.custodyledger.label.fold;
+
+import dev.custodyledger.core.fold.CustodyState;
+import dev.custodyledger.projection.Folded;
+import dev.custodyledger.projection.Projection;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * label-service keeps no rows of the ledger: it needs the fold's state in memory, and the engine's position
+ * and checkpoints so a restart resumes instead of refolding. The rows are a count of records, for the logs.
+ */
+final class PositionOnly implements Projection<Integer> {
+    @Override
+    public Integer rows(List<Folded> folded, CustodyState state, long previousSeq) {
+        return folded.size();
+    }
+
+    @Override
+    public Integer merge(List<Integer> consecutive) {
+        return consecutive.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    @Override
+    public Uni<Void> write(Mutiny.StatelessSession session, Integer rows) {
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of();
+    }
+}
