@@ -2,7 +2,9 @@ package dev.custodyledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custodyledger.core.credential.PartyCredential;
 import dev.custodyledger.core.crypto.Ed25519PrivateKey;
+import dev.custodyledger.core.crypto.Ed25519PublicKey;
 import dev.custodyledger.core.crypto.KeyPem;
 import dev.custodyledger.core.event.CustodyEvent;
 import dev.custodyledger.core.event.CustodyEvent.KeyAdded;
@@ -73,6 +75,21 @@ final class LedgerClient {
                         custodyKey.publicKey(),
                         KeyPurpose.CUSTODY),
                 operator));
+    }
+
+    /** Registers one more key of {@code party}, as the operator does with {@code custody operator add-key}. */
+    void addKey(String party, Ed25519PublicKey key, KeyPurpose purpose) throws IOException, InterruptedException {
+        submitOne(SignedEvent.sign(
+                new KeyAdded(header(EventType.KEY_ADDED, "operator", operator), PartyId.of(party), key, purpose),
+                operator));
+    }
+
+    /** A party credential for an hour, signed with the stack's operator key. */
+    String credential(String party, Role role) {
+        Instant now = Instant.now();
+        return new PartyCredential(
+                        PartyId.of(party), List.of(role), now.minusSeconds(5), now.plusSeconds(3600), "bench-" + now)
+                .sign(operator);
     }
 
     synchronized EventHeader header(EventType type, String actor, Ed25519PrivateKey key) {

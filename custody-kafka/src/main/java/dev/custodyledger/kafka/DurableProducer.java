@@ -15,9 +15,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class DurableProducer implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
 
-    public DurableProducer(String bootstrap, String clientId) {
-        var props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    public DurableProducer(KafkaAccess kafka, String clientId) {
+        Properties props = kafka.properties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");

@@ -228,8 +228,7 @@ public final class LedgerProjector<R> implements AutoCloseable {
 
     private void run() {
         var tp = new TopicPartition(settings.topic(), 0);
-        var props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        Properties props = settings.kafka().properties();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(settings.maxBatch()));
         // Under load, wait up to 25 ms for 256 KiB so that one projection transaction covers hundreds of records;
@@ -239,7 +238,7 @@ public final class LedgerProjector<R> implements AutoCloseable {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.service() + "-folder");
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         lease = new ProjectionLease(
-                settings.bootstrap(), settings.leaseGroup(), settings.topic(), settings.service() + "-lease");
+                settings.kafka(), settings.leaseGroup(), settings.topic(), settings.service() + "-lease");
         consumer.assign(List.of(tp));
         boolean synced = false;
         while (running) {

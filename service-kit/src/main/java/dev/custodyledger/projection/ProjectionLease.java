@@ -1,5 +1,6 @@
 package dev.custodyledger.projection;
 
+import dev.custodyledger.kafka.KafkaAccess;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -23,9 +24,8 @@ final class ProjectionLease implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    ProjectionLease(String bootstrap, String group, String topic, String clientId) {
-        var props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    ProjectionLease(KafkaAccess kafka, String group, String topic, String clientId) {
+        Properties props = kafka.properties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");

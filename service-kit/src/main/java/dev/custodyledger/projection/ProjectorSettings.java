@@ -5,6 +5,7 @@ import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.core.fold.TrustAnchor;
 import dev.custodyledger.core.party.PartyId;
+import dev.custodyledger.kafka.KafkaAccess;
 
 /**
  * How a service folds the ledger.
@@ -17,7 +18,7 @@ import dev.custodyledger.core.party.PartyId;
  */
 public record ProjectorSettings(
         String service,
-        String bootstrap,
+        KafkaAccess kafka,
         String topic,
         String leaseGroup,
         int maxBatch,
@@ -30,14 +31,14 @@ public record ProjectorSettings(
     /** A service's settings from its configuration groups; {@code service} also names its position row. */
     public static ProjectorSettings of(
             String service,
-            String bootstrap,
+            KafkaAccess kafka,
             FoldConfig.Operator operator,
             FoldConfig.Ledger ledger,
             FoldConfig.Projection projection,
             SignatureCheck signatures) {
         return new ProjectorSettings(
                 service,
-                bootstrap,
+                kafka,
                 ledger.topic(),
                 projection.group(),
                 projection.maxBatch(),

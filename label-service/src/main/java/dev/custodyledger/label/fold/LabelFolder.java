@@ -2,6 +2,7 @@ package dev.custodyledger.label.fold;
 
 import dev.custodyledger.core.fold.CustodyState;
 import dev.custodyledger.core.fold.SignatureCheck;
+import dev.custodyledger.kafka.KafkaAccess;
 import dev.custodyledger.label.config.LabelConfig;
 import dev.custodyledger.projection.FoldListener;
 import dev.custodyledger.projection.LedgerProjector;
@@ -12,7 +13,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -23,13 +23,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class LabelFolder {
     private final LedgerProjector<Integer> projector;
 
-    LabelFolder(
-            LabelConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            Mutiny.SessionFactory sessions,
-            MeterRegistry metrics) {
+    LabelFolder(LabelConfig config, KafkaAccess kafka, Mutiny.SessionFactory sessions, MeterRegistry metrics) {
         var settings = ProjectorSettings.of(
-                "label", bootstrap, config.operator(), config.ledger(), config.projection(), SignatureCheck.VERIFY);
+                "label", kafka, config.operator(), config.ledger(), config.projection(), SignatureCheck.VERIFY);
         this.projector = new LedgerProjector<>(settings, new PositionOnly(), new FoldListener() {}, sessions, metrics);
     }
 

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -73,9 +74,17 @@ public class LabelRenderer {
                 if (page.isEmpty()) {
                     throw new IOException("labels " + start + ".." + to + " of batch " + batch.id + " are missing");
                 }
-                for (var label : page) {
-                    var payload = LabelPayload.sign(labelKey, new ItemCode(gtin, label.serial()), lot, expiry);
-                    sink.write(label.index(), payload, payload.uri(resolver));
+                boolean drawn = format != LabelFormat.CSV;
+                // Signing and QR encoding dominate; they run on every core, the writing stays in print order.
+                List<Prepared> prepared = page.parallelStream()
+                        .map(label -> {
+                            var payload = LabelPayload.sign(labelKey, new ItemCode(gtin, label.serial()), lot, expiry);
+                            String uri = payload.uri(resolver);
+                            return new Prepared(label.index(), payload, uri, drawn ? QrSymbol.encode(uri) : null);
+                        })
+                        .toList();
+                for (Prepared p : prepared) {
+                    sink.write(p);
                 }
                 signed.increment(page.size());
                 rendered.get(format).increment(page.size());
@@ -89,8 +98,11 @@ public class LabelRenderer {
         }
     }
 
+    /** One label ready to write: its payload, the URI it encodes and, for drawn formats, its symbol. */
+    record Prepared(int index, LabelPayload label, String uri, QrSymbol symbol) {}
+
     private interface Sink {
-        void write(int index, LabelPayload label, String uri) throws IOException;
+        void write(Prepared label) throws IOException;
 
         void finish() throws IOException;
     }
@@ -98,8 +110,8 @@ public class LabelRenderer {
     private Sink sink(LabelBatch batch, LabelFormat format, int from, int to, OutputStream out) throws IOException {
         return switch (format) {
             case CSV -> csv(out);
-            case SVG -> zip(out, "svg", (label, uri) -> SvgLabel.of(label, uri).getBytes(StandardCharsets.UTF_8));
-            case PNG -> zip(out, "png", (label, uri) -> PngLabel.of(uri));
+            case SVG -> zip(out, "svg", p -> SvgLabel.of(p.label(), p.symbol()).getBytes(StandardCharsets.UTF_8));
+            case PNG -> zip(out, "png", p -> PngLabel.of(p.symbol()));
             case PDF -> pdf(batch, from, to, out);
         };
     }
@@ -108,8 +120,8 @@ public class LabelRenderer {
         out.write(CsvManifest.HEADER.getBytes(StandardCharsets.UTF_8));
         return new Sink() {
             @Override
-            public void write(int index, LabelPayload label, String uri) throws IOException {
-                out.write(CsvManifest.row(index, label, uri).getBytes(StandardCharsets.UTF_8));
+            public void write(Prepared p) throws IOException {
+                out.write(CsvManifest.row(p.index(), p.label(), p.uri()).getBytes(StandardCharsets.UTF_8));
             }
 
             @Override
@@ -120,17 +132,17 @@ public class LabelRenderer {
     }
 
     private interface Drawing {
-        byte[] of(LabelPayload label, String uri);
+        byte[] of(Prepared label);
     }
 
     private static Sink zip(OutputStream out, String extension, Drawing drawing) {
         var zip = new ZipOutputStream(out);
         return new Sink() {
             @Override
-            public void write(int index, LabelPayload label, String uri) throws IOException {
-                zip.putNextEntry(new ZipEntry(
-                        String.format("%07d-%s.%s", index, label.item().serial().value(), extension)));
-                zip.write(drawing.of(label, uri));
+            public void write(Prepared p) throws IOException {
+                zip.putNextEntry(new ZipEntry(String.format(
+                        "%07d-%s.%s", p.index(), p.label().item().serial().value(), extension)));
+                zip.write(drawing.of(p));
                 zip.closeEntry();
             }
 
@@ -152,8 +164,8 @@ public class LabelRenderer {
         var sheet = new PdfSheet(out, title.strip(), subtitle);
         return new Sink() {
             @Override
-            public void write(int index, LabelPayload label, String uri) throws IOException {
-                sheet.add(label, uri);
+            public void write(Prepared p) throws IOException {
+                sheet.add(p.label(), p.symbol());
             }
 
             @Override

@@ -38,7 +38,7 @@ final class PdfSheet {
     private final String title;
     private final String subtitle;
     private final List<LabelPayload> page = new ArrayList<>(PER_PAGE);
-    private final List<String> uris = new ArrayList<>(PER_PAGE);
+    private final List<QrSymbol> symbols = new ArrayList<>(PER_PAGE);
     private long[] offsets = new long[64];
     private int[] kids = new int[16];
     private int pageCount;
@@ -54,9 +54,9 @@ final class PdfSheet {
         object(TEXT_FONT, "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>");
     }
 
-    void add(LabelPayload label, String uri) throws IOException {
+    void add(LabelPayload label, QrSymbol symbol) throws IOException {
         page.add(label);
-        uris.add(uri);
+        symbols.add(symbol);
         if (page.size() == PER_PAGE) {
             flushPage();
         }
@@ -92,7 +92,7 @@ final class PdfSheet {
     private void flushPage() throws IOException {
         int[] images = new int[page.size()];
         for (int i = 0; i < page.size(); i++) {
-            images[i] = image(QrSymbol.encode(uris.get(i)));
+            images[i] = image(symbols.get(i));
         }
         var content = new StringBuilder(4096);
         content.append("BT /F1 9 Tf ")
@@ -162,7 +162,7 @@ final class PdfSheet {
         }
         kids[pageCount++] = pageObject;
         page.clear();
-        uris.clear();
+        symbols.clear();
     }
 
     /** The symbol as an image mask: one bit per module, 1 (dark) paints. */

@@ -1,6 +1,7 @@
 package dev.custodyledger.label.render;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,17 +17,25 @@ final class PngLabel {
 
     private PngLabel() {}
 
-    static byte[] of(String payloadUri) {
-        QrSymbol symbol = QrSymbol.encode(payloadUri);
+    static byte[] of(QrSymbol symbol) {
         int side = (symbol.size() + 2 * QrSymbol.QUIET_ZONE) * PIXELS_PER_MODULE;
         var image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_BINARY);
-        var raster = image.getRaster();
-        for (int y = 0; y < side; y++) {
-            int my = y / PIXELS_PER_MODULE - QrSymbol.QUIET_ZONE;
+        // 1 bit per pixel, MSB first, 1 = white: fill the raster's bytes row by row.
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        int rowBytes = (side + 7) / 8;
+        byte[] row = new byte[rowBytes];
+        for (int my = -QrSymbol.QUIET_ZONE; my < symbol.size() + QrSymbol.QUIET_ZONE; my++) {
+            java.util.Arrays.fill(row, (byte) 0);
             for (int x = 0; x < side; x++) {
                 int mx = x / PIXELS_PER_MODULE - QrSymbol.QUIET_ZONE;
-                boolean dark = mx >= 0 && my >= 0 && mx < symbol.size() && my < symbol.size() && symbol.dark(mx, my);
-                raster.setSample(x, y, 0, dark ? 0 : 1);
+                boolean dark = my >= 0 && my < symbol.size() && mx >= 0 && mx < symbol.size() && symbol.dark(mx, my);
+                if (!dark) {
+                    row[x / 8] |= (byte) (0x80 >>> (x % 8));
+                }
+            }
+            int y0 = (my + QrSymbol.QUIET_ZONE) * PIXELS_PER_MODULE;
+            for (int dy = 0; dy < PIXELS_PER_MODULE; dy++) {
+                System.arraycopy(row, 0, pixels, (y0 + dy) * rowBytes, rowBytes);
             }
         }
         var out = new ByteArrayOutputStream(side * side / 40);

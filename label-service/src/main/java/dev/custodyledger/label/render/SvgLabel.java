@@ -11,8 +11,7 @@ final class SvgLabel {
 
     private SvgLabel() {}
 
-    static String of(LabelPayload label, String payloadUri) {
-        QrSymbol symbol = QrSymbol.encode(payloadUri);
+    static String of(LabelPayload label, QrSymbol symbol) {
         int side = symbol.size() + 2 * QrSymbol.QUIET_ZONE;
         int textRows = 8;
         var path = new StringBuilder(symbol.size() * 40);

@@ -1,12 +1,12 @@
 package dev.custodyledger.ledger.fold;
 
 import dev.custodyledger.kafka.DurableProducer;
+import dev.custodyledger.kafka.KafkaAccess;
 import dev.custodyledger.ledger.config.LedgerConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The only writer of the ledger topic: one partition, through a durable producer. */
 @ApplicationScoped
@@ -14,8 +14,8 @@ public class LedgerAppender {
     private final DurableProducer producer;
     private final String topic;
 
-    LedgerAppender(LedgerConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
-        this.producer = new DurableProducer(bootstrap, "ledger-service-intake");
+    LedgerAppender(LedgerConfig config, KafkaAccess kafka) {
+        this.producer = new DurableProducer(kafka, "ledger-service-intake");
         this.topic = config.ledger().topic();
     }
 

@@ -8,6 +8,7 @@ import dev.custodyledger.core.fold.Rejection;
 import dev.custodyledger.core.fold.RejectionCode;
 import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.core.fold.TrustAnchor;
+import dev.custodyledger.kafka.KafkaAccess;
 import dev.custodyledger.ledger.config.LedgerConfig;
 import dev.custodyledger.ledger.projection.LedgerProjection;
 import dev.custodyledger.ledger.projection.ProjectionBatch;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -49,14 +49,14 @@ public class LedgerFolder implements FoldListener {
 
     LedgerFolder(
             LedgerConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            KafkaAccess kafka,
             LedgerProjection projection,
             Mutiny.SessionFactory sessions,
             MeterRegistry metrics) {
         // Intake verified every signature it appended; the auditor's replay re-verifies them all.
         var settings = ProjectorSettings.of(
                 "ledger",
-                bootstrap,
+                kafka,
                 config.operator(),
                 config.ledger(),
                 config.projection(),

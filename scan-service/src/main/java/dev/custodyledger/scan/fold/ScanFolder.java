@@ -3,6 +3,7 @@ package dev.custodyledger.scan.fold;
 import dev.custodyledger.core.fold.CustodyState;
 import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.core.fold.TrustAnchor;
+import dev.custodyledger.kafka.KafkaAccess;
 import dev.custodyledger.projection.FoldListener;
 import dev.custodyledger.projection.LedgerProjector;
 import dev.custodyledger.projection.ProjectorSettings;
@@ -15,7 +16,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -28,13 +28,13 @@ public class ScanFolder {
 
     ScanFolder(
             ScanConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            KafkaAccess kafka,
             VerificationProjection projection,
             Mutiny.SessionFactory sessions,
             MeterRegistry metrics) {
         // Every signature is verified again: the topic is trusted no more than an auditor trusts it.
         var settings = ProjectorSettings.of(
-                "scan", bootstrap, config.operator(), config.ledger(), config.projection(), SignatureCheck.VERIFY);
+                "scan", kafka, config.operator(), config.ledger(), config.projection(), SignatureCheck.VERIFY);
         this.projector = new LedgerProjector<>(settings, projection, new FoldListener() {}, sessions, metrics);
     }
 

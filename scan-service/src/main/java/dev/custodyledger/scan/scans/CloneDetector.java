@@ -13,6 +13,7 @@ import dev.custodyledger.core.verdict.ScanContext;
 import dev.custodyledger.core.verdict.UnitFacts;
 import dev.custodyledger.core.verdict.Verdict;
 import dev.custodyledger.kafka.DurableProducer;
+import dev.custodyledger.kafka.KafkaAccess;
 import dev.custodyledger.projection.Blocking;
 import dev.custodyledger.projection.SqlValues;
 import dev.custodyledger.scan.config.ScanConfig;
@@ -37,7 +38,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -54,7 +54,7 @@ public class CloneDetector {
     private static final int EARLIER_SCANS = 1000;
 
     private final ScanConfig config;
-    private final String bootstrap;
+    private final KafkaAccess kafka;
     private final ScanFolder folder;
     private final Mutiny.SessionFactory sessions;
     private final MeterRegistry metrics;
@@ -66,12 +66,12 @@ public class CloneDetector {
 
     CloneDetector(
             ScanConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            KafkaAccess kafka,
             ScanFolder folder,
             Mutiny.SessionFactory sessions,
             MeterRegistry metrics) {
         this.config = config;
-        this.bootstrap = bootstrap;
+        this.kafka = kafka;
         this.folder = folder;
         this.sessions = sessions;
         this.metrics = metrics;
@@ -82,9 +82,8 @@ public class CloneDetector {
     }
 
     void start(@Observes StartupEvent event) {
-        alerts = new DurableProducer(bootstrap, "scan-service-alerts");
-        var props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        alerts = new DurableProducer(kafka, "scan-service-alerts");
+        Properties props = kafka.properties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.scans().group());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

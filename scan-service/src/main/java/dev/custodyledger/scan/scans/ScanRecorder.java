@@ -7,6 +7,7 @@ import dev.custodyledger.core.gs1.UnitCode;
 import dev.custodyledger.core.scan.Scan;
 import dev.custodyledger.core.verdict.ScanContext;
 import dev.custodyledger.kafka.DurableProducer;
+import dev.custodyledger.kafka.KafkaAccess;
 import dev.custodyledger.problem.ProblemException;
 import dev.custodyledger.scan.config.ScanConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Records scans on {@code custody.scans}, keyed by unit so that one detector sees a unit's scans in order. */
 @ApplicationScoped
@@ -26,11 +26,8 @@ public class ScanRecorder {
     private final String topic;
     private final MeterRegistry metrics;
 
-    ScanRecorder(
-            ScanConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            MeterRegistry metrics) {
-        this.producer = new DurableProducer(bootstrap, "scan-service-scans");
+    ScanRecorder(ScanConfig config, KafkaAccess kafka, MeterRegistry metrics) {
+        this.producer = new DurableProducer(kafka, "scan-service-scans");
         this.topic = config.scans().topic();
         this.metrics = metrics;
     }
