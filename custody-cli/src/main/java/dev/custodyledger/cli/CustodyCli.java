@@ -12,14 +12,22 @@ import picocli.CommandLine.Option;
         name = "custody",
         mixinStandardHelpOptions = true,
         version = "custody 0.1.0",
-        description = "Keys, signed custody events and the operator's bootstrap for a Custody Ledger.",
-        subcommands = {KeysCommand.class, OperatorCommand.class, EventCommand.class},
+        description = "Keys, signed custody events, the operator's bootstrap, verification and the auditor's replay.",
+        subcommands = {
+            KeysCommand.class,
+            OperatorCommand.class,
+            EventCommand.class,
+            VerifyCommand.class,
+            LabelCommand.class,
+            LedgerCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
-            "1:the ledger refused or rejected the event",
+            "1:the ledger refused or rejected the event; verify: a verdict other than GENUINE or SOLD;"
+                    + " label verify-offline: not VALID; ledger compare: the digests differ",
             "2:bad usage or input",
-            "3:the ledger could not be reached"
+            "3:the ledger (or Kafka, or scan-service) could not be reached"
         })
 public final class CustodyCli {
     public static final int REJECTED = 1;

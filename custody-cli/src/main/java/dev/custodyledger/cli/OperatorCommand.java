@@ -7,6 +7,7 @@ import dev.custodyledger.core.event.CustodyEvent;
 import dev.custodyledger.core.event.CustodyEvent.KeyAdded;
 import dev.custodyledger.core.event.CustodyEvent.KeyRevoked;
 import dev.custodyledger.core.event.CustodyEvent.PartyRegistered;
+import dev.custodyledger.core.event.CustodyEvent.PartySuspended;
 import dev.custodyledger.core.event.EventHeader;
 import dev.custodyledger.core.event.EventType;
 import dev.custodyledger.core.event.Location;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Option;
             OperatorCommand.RegisterParty.class,
             OperatorCommand.AddKey.class,
             OperatorCommand.RevokeKey.class,
+            OperatorCommand.SuspendParty.class,
             OperatorCommand.IssueCredential.class
         })
 final class OperatorCommand {
@@ -192,6 +194,28 @@ final class OperatorCommand {
         @Override
         CustodyEvent event(EventHeader header) {
             return new KeyRevoked(header, PartyId.of(party), new KeyId(keyId), reason);
+        }
+    }
+
+    @Command(
+            name = "suspend-party",
+            description = "Suspend a party: its keys sign nothing more and its credentials stop working everywhere.",
+            mixinStandardHelpOptions = true)
+    static final class SuspendParty extends RegistryCommand {
+        @Option(names = "--party", required = true)
+        String party;
+
+        @Option(names = "--reason", required = true)
+        String reason;
+
+        @Override
+        EventType type() {
+            return EventType.PARTY_SUSPENDED;
+        }
+
+        @Override
+        CustodyEvent event(EventHeader header) {
+            return new PartySuspended(header, PartyId.of(party), reason);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.custodyledger.kafka;
 import dev.custodyledger.core.fold.CustodyFold;
 import dev.custodyledger.core.fold.LedgerRecord;
 import dev.custodyledger.core.fold.LedgerRules;
+import dev.custodyledger.core.fold.Outcome;
 import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.core.fold.TrustAnchor;
 import dev.custodyledger.core.topic.TopicSpec;
@@ -20,21 +21,37 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * re-verifying every signature, and folds it from genesis. Trusts nothing but the log and the trust anchor.
  */
 public final class LedgerReplay {
+    /** What a replay reports as it goes: the log's end when it starts, then every record's outcome. */
+    public interface Listener {
+        default void started(long records) {}
+
+        default void folded(Outcome outcome) {}
+    }
+
     private LedgerReplay() {}
 
     public static CustodyFold replay(String bootstrapServers, TrustAnchor anchor, LedgerRules rules) {
+        return replay(KafkaAccess.plaintext(bootstrapServers), anchor, rules, new Listener() {});
+    }
+
+    public static CustodyFold replay(KafkaAccess kafka, TrustAnchor anchor, LedgerRules rules, Listener listener) {
         var fold = CustodyFold.fromGenesis(anchor, rules, SignatureCheck.VERIFY);
-        var props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = kafka.properties();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(4 << 20));
         try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             var tp = new TopicPartition(TopicSpec.LEDGER.name(), 0);
             consumer.assign(List.of(tp));
             consumer.seekToBeginning(List.of(tp));
             long end = consumer.endOffsets(List.of(tp)).get(tp);
+            listener.started(end);
             while (consumer.position(tp) < end) {
                 for (var r : consumer.poll(Duration.ofMillis(500))) {
-                    fold.apply(LedgerRecord.decode(r.offset(), Instant.ofEpochMilli(r.timestamp()), r.value()));
+                    if (r.offset() >= end) {
+                        break;
+                    }
+                    listener.folded(fold.apply(
+                            LedgerRecord.decode(r.offset(), Instant.ofEpochMilli(r.timestamp()), r.value())));
                 }
             }
         }

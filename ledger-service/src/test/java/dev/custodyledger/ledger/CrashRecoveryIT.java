@@ -14,15 +14,14 @@ import dev.custodyledger.core.json.StrictJson;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.testing.TestLedger;
 import dev.custodyledger.kafka.LedgerReplay;
-import dev.custodyledger.testsupport.Database;
 import dev.custodyledger.testsupport.Infrastructure;
 import dev.custodyledger.testsupport.LedgerTopic;
-import java.io.File;
-import java.net.ServerSocket;
+import dev.custodyledger.testsupport.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,19 +39,17 @@ class CrashRecoveryIT {
 
     final TestLedger ledger = TestLedger.startingNow();
     final HttpClient http = HttpClient.newHttpClient();
-    Process service;
-    int port;
+    ServiceProcess service;
 
     @AfterEach
     void stop() {
         if (service != null) {
-            service.destroyForcibly();
+            service.kill();
         }
     }
 
     @Test
     void aServiceKilledMidFoldResumesWithNothingLostOrDoubled() throws Exception {
-        Infrastructure.database().createDatabase(DATABASE);
         List<SignedEvent> log = new ArrayList<>(TestLedger.concat(
                 ledger.onboard("maker", Role.PRODUCER, "9100001"), ledger.onboard("depot", Role.DISTRIBUTOR)));
         List<ItemCode> units = new ArrayList<>();
@@ -70,7 +67,7 @@ class CrashRecoveryIT {
         await().atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> projectedSeq() > 1000);
-        service.destroyForcibly().waitFor(); // SIGKILL in the middle of folding and projecting
+        service.kill(); // SIGKILL in the middle of folding and projecting
         long atKill = projectedSeq();
         assertThat(atKill).as("killed mid-log").isLessThan(log.size());
 
@@ -86,32 +83,14 @@ class CrashRecoveryIT {
         assertThat(count("select count(*) from unit where custodian = 'depot'")).isEqualTo(UNITS);
     }
 
-    private void start() throws Exception {
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+    private void start() {
+        if (service == null) {
+            service = ServiceProcess.of(
+                            "ledger-service", DATABASE, ledger.anchor().key().base64Url(), Path.of("target"))
+                    .withEnv("CUSTODY_PROJECTION_SNAPSHOT_EVERY", "700")
+                    .withEnv("CUSTODY_PROJECTION_MAX_BATCH", "250");
         }
-        Database db = Infrastructure.database();
-        var pb = new ProcessBuilder(
-                        "java",
-                        "-Xmx384m",
-                        "-jar",
-                        System.getProperty("ledger.jar", "target/quarkus-app/quarkus-run.jar"))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("target/crash-recovery-service.log")));
-        var env = pb.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", Infrastructure.kafka().bootstrapServers());
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl(DATABASE));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(DATABASE));
-        env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-        env.put("CUSTODY_OPERATOR_PUBLIC_KEY", ledger.anchor().key().base64Url());
-        env.put("CUSTODY_PROJECTION_SNAPSHOT_EVERY", "700");
-        env.put("CUSTODY_PROJECTION_MAX_BATCH", "250");
-        service = pb.start();
-        await().atMost(Duration.ofSeconds(90))
-                .ignoreExceptions()
-                .until(() -> get("/q/health/live").statusCode() == 200);
+        service.startAlive();
     }
 
     private long projectedSeq() throws Exception {
@@ -124,9 +103,7 @@ class CrashRecoveryIT {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(service.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** What an auditor computes: every record of the topic, signatures re-verified, folded from genesis. */

@@ -11,7 +11,8 @@ import java.time.Instant;
 /**
  * The party credential check every service makes on its own, with no call to another service: the operator's
  * signature and the token's validity, then the registry as this service folded it (an unknown or suspended
- * party's credential no longer works).
+ * party's credential no longer works). While the fold is not current (starting, or refolding after a restore)
+ * it answers 503 rather than judge by an older registry.
  */
 public final class PartyCredentials {
     private PartyCredentials() {}
@@ -28,6 +29,11 @@ public final class PartyCredentials {
                     authorization.substring(7).strip(), registry.anchor().key(), now);
         } catch (CredentialException e) {
             throw unauthenticated(e.getMessage());
+        }
+        if (!registry.current()) {
+            // A restored fold refolds from its checkpoint: until it is back, the registry it would judge by is old.
+            throw new ProblemException(
+                    Problem.of(503, "CATCHING_UP", "this service is catching up with the ledger; retry in a moment"));
         }
         PartyState party = registry.read(state -> state.party(credential.party()));
         if (party == null || party.suspended()) {

@@ -2,6 +2,7 @@ package dev.custodyledger.kafka;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
@@ -26,7 +27,7 @@ public class KafkaAccessConfig {
             "sasl.jaas.config");
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     KafkaAccess kafkaAccess(Config config) {
         var settings = new HashMap<String, String>();
         for (String name : SECURITY) {

@@ -62,18 +62,33 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(module, jar, env, logDir.resolve(module + ".log"), port);
     }
 
+    /** One more environment variable for the process (configuration, e.g. CUSTODY_KEYS_PASSPHRASE). */
+    public ServiceProcess withEnv(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Starts the process and waits (up to two minutes) until it reports ready. */
+    /** Starts the process and waits (up to two minutes) until it reports ready (for a folding service: caught up). */
     public synchronized ServiceProcess start() {
+        return start("/q/health/ready");
+    }
+
+    /** Starts the process and waits only until it is alive: for tests that act while it still catches up. */
+    public synchronized ServiceProcess startAlive() {
+        return start("/q/health/live");
+    }
+
+    private ServiceProcess start(String health) {
         if (process != null && process.isAlive()) {
             return this;
         }
         try {
             Files.createDirectories(log.getParent());
-            var builder = new ProcessBuilder("java", "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+            var builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
@@ -81,7 +96,7 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name + ": " + e.getMessage(), e);
         }
-        awaitReady();
+        await(health);
         return this;
     }
 
@@ -101,15 +116,28 @@ public final class ServiceProcess implements AutoCloseable {
         process = null;
     }
 
+    /** SIGKILL: no shutdown hooks, no draining; what a crash looks like. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
     @Override
     public void close() {
         stop();
     }
 
-    private void awaitReady() {
+    private void await(String health) {
         var client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        var ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        var ready = HttpRequest.newBuilder(URI.create(url() + health))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
@@ -129,7 +157,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             sleep();
         }
-        throw new IllegalStateException(name + " was not ready within two minutes; see " + log);
+        throw new IllegalStateException(name + " did not answer within two minutes; see " + log);
     }
 
     private static void sleep() {
