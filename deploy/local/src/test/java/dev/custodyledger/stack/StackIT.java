@@ -73,6 +73,7 @@ class StackIT {
         pb.environment().put("CUSTODY_STACK_DIR", stackDir.toString());
         pb.environment().put("CUSTODY_KAFKA_PORT", KAFKA_PORT);
         pb.environment().put("CUSTODY_PG_PORT", PG_PORT);
+        pb.environment().put("CUSTODY_HTTP_PORT_BASE", "28081");
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
