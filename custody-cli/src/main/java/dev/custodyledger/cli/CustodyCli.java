@@ -19,7 +19,16 @@ import picocli.CommandLine.Option;
             EventCommand.class,
             VerifyCommand.class,
             LabelCommand.class,
-            LedgerCommand.class
+            LedgerCommand.class,
+            OneStepCommands.Commission.class,
+            OneStepCommands.Pack.class,
+            OneStepCommands.Unpack.class,
+            OneStepCommands.Handoff.class,
+            OneStepCommands.Receive.class,
+            OneStepCommands.Refuse.class,
+            OneStepCommands.Sell.class,
+            OneStepCommands.Recall.class,
+            OneStepCommands.Report.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -125,6 +125,66 @@ class CustodyCliTest {
         assertThat(credential.party().value()).isEqualTo("acme-foods");
     }
 
+    @Test
+    void eachCustodyStepIsOneCommandThatBuildsAndSignsTheEvent() throws Exception {
+        run("keys", "generate", "depot", "--dir", dir.toString(), "--no-passphrase");
+        String key = dir.resolve("depot.key.pem").toString();
+
+        Result handoff = run(
+                "handoff",
+                "--key",
+                key,
+                "--actor",
+                "depot",
+                "--to",
+                "fresh-mart",
+                "01/09506000134352/21/A1",
+                "--dry-run");
+        Result recall = run(
+                "recall",
+                "--key",
+                key,
+                "--actor",
+                "depot",
+                "--gtin",
+                "09506000134352",
+                "--lot",
+                "L1",
+                "--reason",
+                "salmonella",
+                "--dry-run");
+        Result badUnit = run("sell", "--key", key, "--actor", "depot", "01/09506000134353/21/A1", "--dry-run");
+
+        assertThat(handoff.exit).isZero();
+        assertThat(handoff.out)
+                .contains("\"type\":\"HANDOFF\"", "\"to\":\"fresh-mart\"", "\"actor\":\"depot\"")
+                .contains("eventId    sha256:");
+        assertThat(recall.out).contains("\"type\":\"RECALL\"", "\"lot\":\"L1\"");
+        assertThat(badUnit.exit).isEqualTo(CustodyCli.USAGE);
+        assertThat(badUnit.err.strip()).startsWith("custody: ").doesNotContain("\n");
+    }
+
+    @Test
+    void aYamlDescriptionSignsTheSameEventAsItsJson() throws Exception {
+        run("keys", "generate", "acme", "--dir", dir.toString(), "--no-passphrase");
+        Path yaml = dir.resolve("receive.yaml");
+        Files.writeString(
+                yaml,
+                "type: RECEIVE\nunits:\n  - 01/09506000134352/21/7Q2K9X4MZ3\nnonce: n00000000001\neventTime: 2026-11-28T10:00:00.000Z\n");
+        Path json = dir.resolve("receive.json");
+        Files.writeString(
+                json,
+                "{\"type\":\"RECEIVE\",\"units\":[\"01/09506000134352/21/7Q2K9X4MZ3\"],\"nonce\":\"n00000000001\","
+                        + "\"eventTime\":\"2026-11-28T10:00:00.000Z\"}");
+        String key = dir.resolve("acme.key.pem").toString();
+
+        Result fromYaml = run("event", "sign", yaml.toString(), "--key", key, "--actor", "acme-foods");
+        Result fromJson = run("event", "sign", json.toString(), "--key", key, "--actor", "acme-foods");
+
+        assertThat(fromYaml.exit).as(fromYaml.err).isZero();
+        assertThat(fromYaml.out).isEqualTo(fromJson.out);
+    }
+
     record Result(int exit, String out, String err) {}
 
     static Result run(String... args) {
