@@ -83,6 +83,17 @@ class DemoIT {
                 .containsSubsequence("COMMISSION", "PACK", "PACK", "HANDOFF", "RECEIVE", "HANDOFF", "RECEIVE")
                 .containsSubsequence("UNPACK", "UNPACK", "HANDOFF", "RECEIVE", "SELL");
         assertThat(history.toString()).contains(result.pallet().sscc().value());
+        JsonNode onShelf = history(result.genuine());
+        JsonNode last = onShelf.path("entries").get(onShelf.path("entries").size() - 1);
+        assertThat(last.path("type").asText()).isEqualTo("RECEIVE");
+        assertThat(last.path("actor").asText()).isEqualTo("fresh-mart");
+        JsonNode inCase = history(result.inWarehouse());
+        assertThat(inCase.path("entries")
+                        .get(inCase.path("entries").size() - 1)
+                        .path("viaContainer")
+                        .asBoolean())
+                .as("still in its case at the distributor: its last move came with the pallet")
+                .isTrue();
 
         var compare = new ProcessBuilder(
                         "java",
@@ -105,6 +116,18 @@ class DemoIT {
         assertThat(compare.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(out).contains("ledger-service", "scan-service").doesNotContain("DIFFERS");
         assertThat(compare.exitValue()).as(out).isZero();
+    }
+
+    private static JsonNode history(String payload) {
+        var item =
+                (ItemCode) dev.custodyledger.core.gs1.ScannedCode.parse(payload).unit();
+        return Api.expect(
+                Api.get(
+                        urls.ledger() + "/v1/units/01/" + item.gtin().value() + "/21/"
+                                + item.serial().value() + "/history",
+                        credential()),
+                200,
+                "a unit's history");
     }
 
     private static String verdict(String code) {
