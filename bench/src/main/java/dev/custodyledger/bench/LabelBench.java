@@ -70,6 +70,8 @@ public final class LabelBench {
         awaitRegistered(labelKey.get("keyId").asText());
         long rssStart = labelServiceRss();
         // The bounds, measured before the load so the services' folds do not share the cores with them.
+        rawSignRate(Duration.ofSeconds(1)); // warm-up: the JIT compiles the hot paths first
+        rawQrRate(Duration.ofSeconds(2));
         double signRate = rawSignRate(Duration.ofSeconds(3));
         double qrRate = rawQrRate(Duration.ofSeconds(3));
 
