@@ -1,5 +1,7 @@
 package dev.custodyledger.label.batch;
 
+import dev.custodyledger.projection.Blocking;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** A label batch: what is printed on {@code quantity} units of one GTIN and lot, and how far it has come. */
@@ -43,5 +46,11 @@ public class LabelBatch extends PanacheEntityBase {
 
     public BatchStatus state() {
         return BatchStatus.valueOf(status);
+    }
+
+    /** The ids of the batches in {@code status}: what a restart has to resume. Waits; not for the event loop. */
+    public static List<UUID> idsIn(BatchStatus status) {
+        return Blocking.await(() -> Panache.withSession(() -> LabelBatch.<LabelBatch>list("status", status.name())
+                .map(batches -> batches.stream().map(b -> b.id).toList())));
     }
 }

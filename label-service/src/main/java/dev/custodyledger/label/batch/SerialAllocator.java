@@ -43,10 +43,7 @@ public class SerialAllocator {
     }
 
     void resume(@Observes StartupEvent event) {
-        List<UUID> unfinished = Blocking.await(
-                () -> Panache.withSession(() -> LabelBatch.<LabelBatch>list("status", BatchStatus.ALLOCATING.name())
-                        .map(batches -> batches.stream().map(b -> b.id).toList())));
-        unfinished.forEach(id -> {
+        LabelBatch.idsIn(BatchStatus.ALLOCATING).forEach(id -> {
             LOG.infof("resuming the allocation of batch %s", id);
             submit(id);
         });

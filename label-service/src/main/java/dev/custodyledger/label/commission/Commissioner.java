@@ -71,10 +71,7 @@ public class Commissioner {
     }
 
     void resume(@Observes StartupEvent event) {
-        List<UUID> unfinished = Blocking.await(
-                () -> Panache.withSession(() -> LabelBatch.<LabelBatch>list("status", BatchStatus.COMMISSIONING.name())
-                        .map(batches -> batches.stream().map(b -> b.id).toList())));
-        unfinished.forEach(id -> {
+        LabelBatch.idsIn(BatchStatus.COMMISSIONING).forEach(id -> {
             LOG.infof("resuming the commissioning of batch %s", id);
             submit(id);
         });

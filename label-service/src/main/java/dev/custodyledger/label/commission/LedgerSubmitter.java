@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -99,7 +98,7 @@ public class LedgerSubmitter {
                         break;
                 }
             }
-            Blocking.pause(Duration.ofMillis(250).toMillis());
+            Blocking.pause(250);
         }
         return Delivery.undelivered("the ledger appended event " + id + " but had not folded it within "
                 + settings.outcomeWait().toSeconds() + " s");

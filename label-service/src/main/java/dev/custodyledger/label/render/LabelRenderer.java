@@ -66,6 +66,7 @@ public class LabelRenderer {
         Gtin gtin = Gtin.of(batch.gtin);
         Lot lot = Lot.of(batch.lot);
         Yymmdd expiry = Yymmdd.of(batch.expiry);
+        boolean drawn = format != LabelFormat.CSV;
         try (var tracker = progress.start(batch.id, to - from + 1)) {
             int next = from;
             while (next <= to) {
@@ -74,7 +75,6 @@ public class LabelRenderer {
                 if (page.isEmpty()) {
                     throw new IOException("labels " + start + ".." + to + " of batch " + batch.id + " are missing");
                 }
-                boolean drawn = format != LabelFormat.CSV;
                 // Signing and QR encoding dominate; they run on every core, the writing stays in print order.
                 List<Prepared> prepared = page.parallelStream()
                         .map(label -> {

@@ -23,6 +23,26 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), credential);
     }
 
+    /** A text body (e.g. a CSV manifest), expecting 200. */
+    static String text(String url, String credential) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+        if (credential != null) {
+            builder.header("Authorization", "Bearer " + credential);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Answer post(String url, String json, String credential) {
         return send(
                 HttpRequest.newBuilder(URI.create(url))

@@ -279,7 +279,7 @@ public final class DemoScenario {
         });
         var units = new ArrayList<ItemCode>();
         var payloads = new ArrayList<String>();
-        String csv = csv(self + "/labels?format=csv", credential);
+        String csv = Api.text(self + "/labels?format=csv", credential);
         for (String line : csv.split("\r\n")) {
             if (line.startsWith("index,") || line.isBlank()) {
                 continue;
@@ -293,22 +293,6 @@ public final class DemoScenario {
 
     private static String status(String batchUrl, String credential) {
         return Api.get(batchUrl, credential).body().path("status").asText();
-    }
-
-    private static String csv(String url, String credential) {
-        try {
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                    .header("Authorization", "Bearer " + credential)
-                    .build();
-            return java.net.http.HttpClient.newHttpClient()
-                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
-                    .body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Until scan-service has folded everything ledger-service has and judged the copied code. */
