@@ -15,8 +15,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,7 +30,7 @@ public class SerialAllocator {
     private final int chunk;
     private final SecureRandom random = new SecureRandom();
     private final Counter allocated;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "label-allocator"));
+    private final BatchJobs jobs = new BatchJobs("allocation", this::allocate);
 
     SerialAllocator(LabelRows labels, LabelConfig config, MeterRegistry metrics) {
         this.labels = labels;
@@ -43,25 +41,16 @@ public class SerialAllocator {
     }
 
     void resume(@Observes StartupEvent event) {
-        LabelBatch.idsIn(BatchStatus.ALLOCATING).forEach(id -> {
-            LOG.infof("resuming the allocation of batch %s", id);
-            submit(id);
-        });
+        jobs.resume(BatchStatus.ALLOCATING);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        worker.shutdownNow();
+        jobs.stop();
     }
 
     public void submit(UUID batch) {
-        worker.execute(() -> {
-            try {
-                allocate(batch);
-            } catch (RuntimeException e) {
-                // The batch stays ALLOCATING at its last stored count; the next start resumes it.
-                LOG.errorf(e, "allocating batch %s stopped", batch);
-            }
-        });
+        // A failure leaves the batch ALLOCATING at its last stored count; the next start resumes it.
+        jobs.submit(batch);
     }
 
     private void allocate(UUID id) {

@@ -13,6 +13,7 @@ import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.gs1.Lot;
 import dev.custodyledger.core.party.KeyPurpose;
 import dev.custodyledger.core.party.PartyId;
+import dev.custodyledger.label.batch.BatchJobs;
 import dev.custodyledger.label.batch.BatchStatus;
 import dev.custodyledger.label.batch.CommissionChunk;
 import dev.custodyledger.label.batch.LabelBatch;
@@ -38,8 +39,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,7 +56,7 @@ public class Commissioner {
     private final int chunkSize;
     private final SecureRandom random = new SecureRandom();
     private final Counter commissioned;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "label-commissioner"));
+    private final BatchJobs jobs = new BatchJobs("commissioning", this::commission);
 
     Commissioner(
             KeyService keys, LabelRows labels, LedgerSubmitter submitter, LabelConfig config, MeterRegistry metrics) {
@@ -71,14 +70,11 @@ public class Commissioner {
     }
 
     void resume(@Observes StartupEvent event) {
-        LabelBatch.idsIn(BatchStatus.COMMISSIONING).forEach(id -> {
-            LOG.infof("resuming the commissioning of batch %s", id);
-            submit(id);
-        });
+        jobs.resume(BatchStatus.COMMISSIONING);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        worker.shutdownNow();
+        jobs.stop();
     }
 
     /**
@@ -162,14 +158,8 @@ public class Commissioner {
     }
 
     public void submit(UUID batch) {
-        worker.execute(() -> {
-            try {
-                commission(batch);
-            } catch (RuntimeException e) {
-                // The batch stays COMMISSIONING with every finished chunk stored; the next start resumes it.
-                LOG.errorf(e, "commissioning batch %s stopped", batch);
-            }
-        });
+        // A failure leaves the batch COMMISSIONING with every finished chunk stored; the next start resumes it.
+        jobs.submit(batch);
     }
 
     private void commission(UUID id) {
