@@ -14,9 +14,12 @@ public final class LedgerTopic {
     private LedgerTopic() {}
 
     public static void append(List<SignedEvent> events) {
+        append(Infrastructure.kafka().bootstrapServers(), events);
+    }
+
+    public static void append(String bootstrapServers, List<SignedEvent> events) {
         var props = new Properties();
-        props.put(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafka().bootstrapServers());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (SignedEvent event : events) {

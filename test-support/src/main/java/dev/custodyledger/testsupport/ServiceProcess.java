@@ -40,6 +40,12 @@ public final class ServiceProcess implements AutoCloseable {
      * given operator public key; {@code repo.root} (a system property) points at the build's root.
      */
     public static ServiceProcess of(String module, String database, String operatorPublicKey, Path logDir) {
+        return of(module, Infrastructure.kafka(), Infrastructure.database(), database, operatorPublicKey, logDir);
+    }
+
+    /** As {@link #of(String, String, String, Path)}, on a given broker and server (fault tests restart theirs). */
+    public static ServiceProcess of(
+            String module, KafkaBroker kafka, Database db, String database, String operatorPublicKey, Path logDir) {
         Path root =
                 Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
@@ -47,12 +53,11 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build " + module + " first (mvn -pl " + module
                     + " package -DskipTests), or run the whole build, which packages it before this module");
         }
-        Database db = Infrastructure.database();
         db.createDatabase(database);
         int port = freePort();
         var env = new HashMap<String, String>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", Infrastructure.kafka().bootstrapServers());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl(database));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", db.username());

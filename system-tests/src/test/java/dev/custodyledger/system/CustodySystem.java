@@ -1,0 +1,135 @@
+package dev.custodyledger.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.custodyledger.core.event.SignedEvent;
+import dev.custodyledger.core.fold.LedgerRules;
+import dev.custodyledger.core.fold.Outcome;
+import dev.custodyledger.core.fold.StateCodec;
+import dev.custodyledger.core.json.StrictJson;
+import dev.custodyledger.core.testing.TestLedger;
+import dev.custodyledger.kafka.KafkaAccess;
+import dev.custodyledger.kafka.LedgerReplay;
+import dev.custodyledger.testsupport.KafkaProcess;
+import dev.custodyledger.testsupport.LedgerTopic;
+import dev.custodyledger.testsupport.RestartableDatabase;
+import dev.custodyledger.testsupport.ServiceProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole write and verify path as a fault test meets it: its own Kafka broker and PostgreSQL server (both
+ * restartable), ledger-service and scan-service as packaged processes, and a {@link TestLedger} that signs.
+ */
+final class CustodySystem implements AutoCloseable {
+    static final String LEDGER_DB = "ledger";
+    static final String SCAN_DB = "scan";
+
+    final TestLedger ledger = TestLedger.startingNow();
+    final KafkaProcess kafka;
+    final RestartableDatabase database;
+    final ServiceProcess ledgerService;
+    final ServiceProcess scanService;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private CustodySystem(Path dir) {
+        kafka = KafkaProcess.start(dir.resolve("kafka"));
+        database = RestartableDatabase.start(dir.resolve("postgres"));
+        String anchor = ledger.anchor().key().base64Url();
+        ledgerService = ServiceProcess.of("ledger-service", kafka, database, LEDGER_DB, anchor, dir);
+        scanService = ServiceProcess.of("scan-service", kafka, database, SCAN_DB, anchor, dir)
+                .withEnv("CUSTODY_VERIFY_RATE_LIMIT_PER_SECOND", "0");
+    }
+
+    /** Kafka and PostgreSQL under {@code target/system/<name>}; the services are started by the test. */
+    static CustodySystem create(String name) {
+        return new CustodySystem(Path.of("target", "system", name + "-" + System.currentTimeMillis()));
+    }
+
+    void append(List<SignedEvent> events) {
+        LedgerTopic.append(kafka.bootstrapServers(), events);
+    }
+
+    HttpResponse<String> post(ServiceProcess service, String path, byte[] body)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(service.url() + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(ServiceProcess service, String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(service.url() + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code /v1/ledger/head} of a service: seq, projectedSeq, stateDigest. */
+    JsonNode head(ServiceProcess service) throws IOException, InterruptedException {
+        return StrictJson.parse(get(service, "/v1/ledger/head").body().getBytes());
+    }
+
+    /** The HTTP status of a service's readiness check, or 0 while it does not answer. */
+    int readiness(ServiceProcess service) {
+        try {
+            return get(service, "/q/health/ready").statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** What an auditor sees in the topic: every record folded from genesis, signatures re-verified. */
+    Audit audit() {
+        var outcomes = new ArrayList<Outcome>();
+        var fold = LedgerReplay.replay(
+                KafkaAccess.plaintext(kafka.bootstrapServers()),
+                ledger.anchor(),
+                LedgerRules.DEFAULT,
+                new LedgerReplay.Listener() {
+                    @Override
+                    public void folded(Outcome outcome) {
+                        outcomes.add(outcome);
+                    }
+                });
+        return new Audit(StateCodec.digest(fold.state()), outcomes);
+    }
+
+    long count(String database, String sql) {
+        return this.database.queryLong(database, sql);
+    }
+
+    @Override
+    public void close() {
+        scanService.kill();
+        ledgerService.kill();
+        kafka.close();
+        database.close();
+    }
+
+    /** The auditor's digest and every record's outcome, in log order. */
+    record Audit(String digest, List<Outcome> outcomes) {
+        /** How many records carry each event id. */
+        Map<String, Integer> recordsPerEvent() {
+            var counts = new HashMap<String, Integer>();
+            outcomes.forEach(o -> counts.merge(String.valueOf(o.eventId()), 1, Integer::sum));
+            return counts;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.custodyledger.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL 17 (zonky's binaries) on a fixed port and data folder, so that a fault test can stop it
+ * under running services and start it again with its data. Not shared: each fault test owns its server.
+ */
+public final class RestartableDatabase implements Database {
+    private final Path data;
+    private final int port;
+    private EmbeddedPostgres postgres;
+
+    private RestartableDatabase(Path data, int port) {
+        this.data = data;
+        this.port = port;
+    }
+
+    public static RestartableDatabase start(Path data) {
+        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            var db = new RestartableDatabase(data.toAbsolutePath(), socket.getLocalPort());
+            socket.close();
+            db.restart();
+            return db;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the server (a fast shutdown: sessions are cut); its data stays. */
+    public synchronized void stop() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new IllegalStateException("PostgreSQL did not stop: " + e.getMessage(), e);
+            }
+            postgres = null;
+        }
+    }
+
+    /** Starts the server (again) on the same port and data. */
+    public synchronized void restart() {
+        stop();
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL did not start: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String username() {
+        return "postgres";
+    }
+
+    @Override
+    public String password() {
+        return "postgres";
+    }
+
+    @Override
+    public synchronized Connection adminConnection() throws SQLException {
+        return postgres.getPostgresDatabase().getConnection();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
