@@ -32,12 +32,14 @@ import java.util.Map;
 final class CustodySystem implements AutoCloseable {
     static final String LEDGER_DB = "ledger";
     static final String SCAN_DB = "scan";
+    static final String LABEL_DB = "label";
 
     final TestLedger ledger = TestLedger.startingNow();
     final KafkaProcess kafka;
     final RestartableDatabase database;
     final ServiceProcess ledgerService;
     final ServiceProcess scanService;
+    final ServiceProcess labelService;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -48,6 +50,9 @@ final class CustodySystem implements AutoCloseable {
         ledgerService = ServiceProcess.of("ledger-service", kafka, database, LEDGER_DB, anchor, dir);
         scanService = ServiceProcess.of("scan-service", kafka, database, SCAN_DB, anchor, dir)
                 .withEnv("CUSTODY_VERIFY_RATE_LIMIT_PER_SECOND", "0");
+        labelService = ServiceProcess.of("label-service", kafka, database, LABEL_DB, anchor, dir)
+                .withEnv("CUSTODY_KEYS_PASSPHRASE", "system-test-passphrase")
+                .withEnv("QUARKUS_REST_CLIENT_LEDGER_URL", ledgerService.url());
     }
 
     /** Kafka and PostgreSQL under {@code target/system/<name>}; the services are started by the test. */
@@ -117,6 +122,7 @@ final class CustodySystem implements AutoCloseable {
 
     @Override
     public void close() {
+        labelService.kill();
         scanService.kill();
         ledgerService.kill();
         kafka.close();
