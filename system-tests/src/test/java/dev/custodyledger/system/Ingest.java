@@ -2,6 +2,7 @@ package dev.custodyledger.system;
 
 import dev.custodyledger.core.event.SignedEvent;
 import dev.custodyledger.testsupport.ServiceProcess;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,8 @@ final class Ingest implements AutoCloseable {
 
     final ConcurrentHashMap<String, Answer> answers = new ConcurrentHashMap<>();
     private final AtomicInteger submitted = new AtomicInteger();
+    private final AtomicInteger failedAttempts = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final ExecutorService clients;
     private final List<Future<?>> running = new ArrayList<>();
 
@@ -31,22 +34,29 @@ final class Ingest implements AutoCloseable {
         this.clients = Executors.newFixedThreadPool(clients);
     }
 
-    /** Starts {@code clients} threads that share {@code events} between them, in order. */
+    /** Starts {@code clients} threads that share {@code events} between them, in order, each sent once. */
     static Ingest start(CustodySystem system, ServiceProcess service, List<SignedEvent> events, int clients) {
+        return start(system, service, events, clients, Duration.ZERO);
+    }
+
+    /**
+     * As a careful client does: an event answered with an error or a 5xx is sent again after a pause, for up to
+     * {@code retryFor}; the last answer is kept and every failed attempt counted.
+     */
+    static Ingest start(
+            CustodySystem system, ServiceProcess service, List<SignedEvent> events, int clients, Duration retryFor) {
         var ingest = new Ingest(clients);
         var next = new AtomicInteger();
         for (int c = 0; c < clients; c++) {
             ingest.running.add(ingest.clients.submit(() -> {
                 for (int i = next.getAndIncrement(); i < events.size(); i = next.getAndIncrement()) {
                     SignedEvent event = events.get(i);
-                    Answer answer;
-                    try {
-                        answer = new Answer(
-                                system.post(service, "/v1/events", event.envelopeBytes())
-                                        .statusCode(),
-                                null);
-                    } catch (Exception e) {
-                        answer = new Answer(0, e.getClass().getSimpleName() + ": " + e.getMessage());
+                    long deadline = System.nanoTime() + retryFor.toNanos();
+                    Answer answer = ingest.submit(system, service, event);
+                    while ((answer.status() == 0 || answer.status() >= 500) && System.nanoTime() < deadline) {
+                        ingest.failedAttempts.incrementAndGet();
+                        Thread.sleep(200);
+                        answer = ingest.submit(system, service, event);
                     }
                     ingest.answers.put(event.id().toString(), answer);
                     ingest.submitted.incrementAndGet();
@@ -63,6 +73,31 @@ final class Ingest implements AutoCloseable {
                 .collect(java.util.stream.Collectors.groupingBy(
                         a -> a.status() == 0 ? "error" : String.valueOf(a.status()),
                         java.util.stream.Collectors.counting())));
+    }
+
+    private Answer submit(CustodySystem system, ServiceProcess service, SignedEvent event) {
+        inFlight.incrementAndGet();
+        try {
+            return new Answer(
+                    system.post(service, "/v1/events", event.envelopeBytes()).statusCode(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(0, "interrupted");
+        } catch (Exception e) {
+            return new Answer(0, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Submissions sent and not answered yet. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Attempts that got an error or a 5xx and were sent again. */
+    int failedAttempts() {
+        return failedAttempts.get();
     }
 
     int submitted() {
