@@ -55,7 +55,12 @@ public final class LabelBench {
         new LabelBench(LedgerClient.forLocalStack()).run(labels, pdfLabels, imageLabels);
     }
 
-    private void run(int labels, int pdfLabels, int imageLabels) throws Exception {
+    /** One measurement on a running stack, with its own producer, keys and batch. */
+    static Figures measure(int labels, int pdfLabels, int imageLabels) throws Exception {
+        return new LabelBench(LedgerClient.forLocalStack()).run(labels, pdfLabels, imageLabels);
+    }
+
+    private Figures run(int labels, int pdfLabels, int imageLabels) throws Exception {
         Ed25519PrivateKey custody = Ed25519PrivateKey.generate();
         ledger.onboard(brand, Role.PRODUCER, prefix, new Location("Lyon", "FR"), custody);
         call(
@@ -133,6 +138,20 @@ public final class LabelBench {
                 signRate,
                 qrRate,
                 Runtime.getRuntime().availableProcessors());
+        var figures = new Figures()
+                .add("labels.allocate", "labels allocated/s", labels / allocateSeconds, "labels/s")
+                .add("bound.qr", "bound: ZXing QR encode, one thread", qrRate, "codes/s");
+        for (Rendered r : new Rendered[] {csv, pdf, svg, png}) {
+            figures.add(
+                    "labels.render." + r.format,
+                    "labels rendered/s as " + r.format.toUpperCase(Locale.ROOT) + " (" + r.count + " labels)",
+                    r.count / r.seconds,
+                    "labels/s",
+                    r.format.equals("csv") ? "bound.sign" : "bound.qr",
+                    null);
+        }
+        return figures.add(
+                "labels.commission", "units commissioned/s from a label batch", labels / commissionSeconds, "units/s");
     }
 
     private record Rendered(String format, int count, double seconds, long bytes) {}

@@ -66,7 +66,12 @@ public final class LedgerBench {
         System.exit(0);
     }
 
-    private void run(int units, int rate, int seconds) throws Exception {
+    /** One measurement on a running stack: onboards its own parties and units. */
+    static Figures measure(int units, int rate, int seconds) throws Exception {
+        return new LedgerBench(LedgerClient.forLocalStack()).run(units, rate, seconds);
+    }
+
+    private Figures run(int units, int rate, int seconds) throws Exception {
         System.out.printf(
                 "== ledger-service benchmark against %s (%d units, single submissions at %d/s for %d s)%n",
                 ledger, units, rate, seconds);
@@ -138,6 +143,14 @@ public final class LedgerBench {
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
 
+        long ledgerSeq =
+                LedgerClient.get(ledger + "/v1/ledger/head").path("seq").asLong();
+        long scanBehind = ledgerSeq - ScanBench.projectedSeq(ScanBench.SCAN_URL);
+        long catchUpStart = System.nanoTime();
+        while (ScanBench.projectedSeq(ScanBench.SCAN_URL) < ledgerSeq) {
+            Thread.sleep(20);
+        }
+        double scanCatchUp = (System.nanoTime() - catchUpStart) / 1e9;
         double verifyRate = rawVerifyRate(Duration.ofSeconds(3));
         String head = HTTP.send(
                         HttpRequest.newBuilder(URI.create(ledger + "/v1/ledger/head"))
@@ -182,7 +195,48 @@ public final class LedgerBench {
                 "bound: BouncyCastle Ed25519 verify (raw)",
                 verifyRate,
                 100 * batchRate / verifyRate);
+        System.out.printf(
+                Locale.ROOT,
+                "%-52s %,d records behind at the end of ingest, caught up %.2f s later%n",
+                "scan-service fold lag",
+                scanBehind,
+                scanCatchUp);
         System.out.println("ledger head: " + head);
+        return new Figures()
+                .add(
+                        "ingest.batch",
+                        "accepted events/s, batch endpoint (single-unit handoffs, 4 clients)",
+                        batchRate,
+                        "events/s",
+                        "bound.verify",
+                        Figures.atLeast(3000))
+                .add("ingest.single.p50", "single submissions at " + rate + "/s, p50", p50(latency), "ms")
+                .add(
+                        "ingest.single.p99",
+                        "single submissions at " + rate + "/s, p99",
+                        p99(latency),
+                        "ms",
+                        null,
+                        Figures.atMost(250))
+                .add("ingest.ledger-lag", "ledger-service fold lag after ingest", number(lag), "records")
+                .add("ingest.scan-lag", "scan-service fold lag at the end of ingest", scanBehind, "records")
+                .add("ingest.scan-catch-up", "scan-service catch-up after ingest", scanCatchUp, "s");
+    }
+
+    static double p50(Histogram h) {
+        return h.getValueAtPercentile(50) / 1000.0;
+    }
+
+    static double p99(Histogram h) {
+        return h.getValueAtPercentile(99) / 1000.0;
+    }
+
+    private static double number(String metricLine) {
+        try {
+            return Double.parseDouble(metricLine.substring(metricLine.lastIndexOf(' ') + 1));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     private void bootstrap() throws IOException, InterruptedException {

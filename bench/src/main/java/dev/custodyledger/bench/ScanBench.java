@@ -50,8 +50,10 @@ import org.HdrHistogram.Histogram;
 public final class ScanBench {
     private static final int UNITS_PER_EVENT = 10_000;
 
+    static final String SCAN_URL = System.getenv().getOrDefault("CUSTODY_SCAN_URL", "http://127.0.0.1:8082");
+
     private final LedgerClient client;
-    private final String scan = System.getenv().getOrDefault("CUSTODY_SCAN_URL", "http://127.0.0.1:8082");
+    private final String scan = SCAN_URL;
     private final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
     private final String brand = "scanbench-brand-" + run;
     private final String depot = "scanbench-depot-" + run;
@@ -59,9 +61,12 @@ public final class ScanBench {
     private final Gtin gtin = Gs1Fixtures.gtin(prefix, 1);
     private final Ed25519PrivateKey brandKey = Ed25519PrivateKey.generate();
     private final Ed25519PrivateKey depotKey = Ed25519PrivateKey.generate();
+    private final int units;
+    private int handedOff;
 
-    private ScanBench(LedgerClient client) {
+    private ScanBench(LedgerClient client, int units) {
         this.client = client;
+        this.units = units;
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,60 +74,87 @@ public final class ScanBench {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int lagRate = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
-        new ScanBench(LedgerClient.forLocalStack()).run(units, rate, seconds, lagRate);
-        System.exit(0);
+        ScanBench bench = prepare(units).measurePrinted(rate, seconds, lagRate);
+        System.out.printf(
+                Locale.ROOT,
+                "%-50s %,10.0f tps (select-only)%n",
+                "bound: pgbench -S, same PostgreSQL",
+                Bounds.pgbench());
+        System.exit(bench == null ? 1 : 0);
     }
 
-    private void run(int units, int rate, int seconds, int lagRate) throws Exception {
-        System.out.printf(
-                "== scan-service benchmark against %s (%,d units; verifies at %d/s for %d s; handoffs at %d/s)%n",
-                scan, units, rate, seconds, lagRate);
-        requireNoRateLimit();
-        client.onboard(brand, Role.PRODUCER, prefix, new Location("Lyon", "FR"), brandKey);
-        client.onboard(depot, Role.DISTRIBUTOR, null, new Location("Berlin", "DE"), depotKey);
-
+    /** Commissions {@code units} units through ledger-service and waits until scan-service shows them all. */
+    static ScanBench prepare(int units) throws Exception {
+        var bench = new ScanBench(LedgerClient.forLocalStack(), units);
+        System.out.printf("== scan-service benchmark against %s (%,d units)%n", bench.scan, units);
+        bench.requireNoRateLimit();
+        bench.client.onboard(bench.brand, Role.PRODUCER, bench.prefix, new Location("Lyon", "FR"), bench.brandKey);
+        bench.client.onboard(bench.depot, Role.DISTRIBUTOR, null, new Location("Berlin", "DE"), bench.depotKey);
         long start = System.nanoTime();
-        commission(units);
+        bench.commission(units);
         double commissioned = (System.nanoTime() - start) / 1e9;
-        long ledgerSeq =
-                LedgerClient.get(client.ledger + "/v1/ledger/head").path("seq").asLong();
-        while (projectedSeq() < ledgerSeq) {
+        long ledgerSeq = LedgerClient.get(bench.client.ledger + "/v1/ledger/head")
+                .path("seq")
+                .asLong();
+        while (projectedSeq(bench.scan) < ledgerSeq) {
             Thread.sleep(200);
         }
-        double visible = (System.nanoTime() - start) / 1e9;
-
-        String saturation = saturation(units);
-        Histogram latency = fixedRate(units, rate, seconds);
-        String pgbench = pgbench();
-        Histogram lag = projectionLag(units, lagRate);
-
-        System.out.println();
         System.out.printf(
                 Locale.ROOT,
                 "%-50s %,d units in %.1f s through ledger-service; all visible in scan-service after %.1f s%n",
                 "commissioning (events of 10,000 units)",
                 units,
                 commissioned,
-                visible);
-        System.out.printf(Locale.ROOT, "%-50s %s%n", "verify at saturation (wrk, random codes)", saturation);
-        System.out.printf(
-                Locale.ROOT,
-                "%-50s p50 %6.2f ms  p99 %6.2f ms  max %6.1f ms  bar p99 <= 20 ms: %s%n",
-                "verify at " + rate + "/s (open loop, random codes)",
-                latency.getValueAtPercentile(50) / 1000.0,
-                latency.getValueAtPercentile(99) / 1000.0,
-                latency.getMaxValue() / 1000.0,
-                latency.getValueAtPercentile(99) <= 20_000 ? "MET" : "MISSED");
-        System.out.printf(Locale.ROOT, "%-50s %s%n", "bound: pgbench -S -c 8 -j 2, same PostgreSQL", pgbench);
-        System.out.printf(
-                Locale.ROOT,
-                "%-50s p50 %6.0f ms  p99 %6.0f ms  max %6.0f ms  (%d records)  bar p99 <= 1 s: %s%n",
-                "projection lag at " + lagRate + " handoffs/s",
-                lag.getValueAtPercentile(50) / 1000.0,
-                lag.getValueAtPercentile(99) / 1000.0,
-                lag.getMaxValue() / 1000.0,
-                lag.getTotalCount(),
-                lag.getValueAtPercentile(99) <= 1_000_000 ? "MET" : "MISSED");
+                (System.nanoTime() - start) / 1e9);
+        return bench;
+    }
+
+    private ScanBench measurePrinted(int rate, int seconds, int lagRate) throws Exception {
+        for (Figures.Figure f : measure(rate, seconds, lagRate).all) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-60s %,12.2f %s%s%n",
+                    f.label(),
+                    f.value(),
+                    f.unit(),
+                    f.bar() == null ? "" : "  bar " + f.bar() + ": " + (f.bar().met(f.value()) ? "MET" : "MISSED"));
+        }
+        return this;
+    }
+
+    /** Verifies at saturation and at a fixed rate, then the record-to-verify lag while handoffs arrive. */
+    Figures measure(int rate, int seconds, int lagRate) throws Exception {
+        double saturation = saturation();
+        Histogram latency = fixedRate(rate, seconds);
+        Histogram lag = projectionLag(lagRate);
+        return new Figures()
+                .add(
+                        "verify.saturation",
+                        "verifies/s at saturation (wrk, 32 connections, random codes of " + units + ")",
+                        saturation,
+                        "verifies/s",
+                        "bound.pgbench",
+                        Figures.atLeast(5000))
+                .add("verify.fixed.p50", "verify at " + rate + "/s, p50", LedgerBench.p50(latency), "ms")
+                .add(
+                        "verify.fixed.p99",
+                        "verify at " + rate + "/s, p99",
+                        LedgerBench.p99(latency),
+                        "ms",
+                        null,
+                        Figures.atMost(20))
+                .add(
+                        "e2e.p50",
+                        "record time to visible in verify at " + lagRate + " events/s, p50",
+                        LedgerBench.p50(lag),
+                        "ms")
+                .add(
+                        "e2e.p99",
+                        "record time to visible in verify at " + lagRate + " events/s, p99",
+                        LedgerBench.p99(lag),
+                        "ms",
+                        null,
+                        Figures.atMost(1000));
     }
 
     private ItemCode unit(int i) {
@@ -181,7 +213,8 @@ public final class ScanBench {
         pool.shutdown();
     }
 
-    private long projectedSeq() {
+    /** The last ledger seq scan-service's read model holds (its fold readiness check reports it). */
+    static long projectedSeq(String scan) {
         for (JsonNode check : LedgerClient.get(scan + "/q/health/ready").path("checks")) {
             if (check.path("name").asText().equals("scan-fold")) {
                 return check.path("data").path("projectedSeq").asLong();
@@ -190,8 +223,8 @@ public final class ScanBench {
         throw new IllegalStateException("scan-service reports no scan-fold check");
     }
 
-    /** wrk over random codes for 15 s: verifies/s and its latency; or why it could not run. */
-    private String saturation(int units) throws IOException, InterruptedException {
+    /** wrk over random codes for 15 s: verifies/s (NaN when wrk is not installed). */
+    private double saturation() throws IOException, InterruptedException {
         Path script = Files.createTempFile("verify", ".lua");
         Files.writeString(
                 script,
@@ -204,23 +237,18 @@ public final class ScanBench {
                     .redirectErrorStream(true)
                     .start();
         } catch (IOException e) {
-            return "wrk is not installed (apt-get install wrk)";
+            System.out.println("wrk is not installed (apt-get install wrk): verifies/s at saturation not measured");
+            return Double.NaN;
         }
         String out = new String(wrk.getInputStream().readAllBytes());
         wrk.waitFor();
-        double perSecond = number(out, "Requests/sec:\\s+([\\d.]+)");
-        String p99 = match(out, "\\s99%\\s+(\\S+)");
-        String errors = out.contains("Non-2xx") ? " NON-2XX: " + match(out, "Non-2xx or 3xx responses: (\\d+)") : "";
-        return String.format(
-                Locale.ROOT,
-                "%,10.0f verifies/s  (p99 %s at saturation%s)  bar >= 5,000: %s",
-                perSecond,
-                p99,
-                errors,
-                perSecond >= 5000 ? "MET" : "MISSED");
+        if (out.contains("Non-2xx")) {
+            System.out.println("note: wrk saw non-2xx answers: " + match(out, "Non-2xx or 3xx responses: (\\d+)"));
+        }
+        return number(out, "Requests/sec:\\s+([\\d.]+)");
     }
 
-    private Histogram fixedRate(int units, int rate, int seconds) throws InterruptedException {
+    private Histogram fixedRate(int rate, int seconds) throws InterruptedException {
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         AtomicInteger failed = new AtomicInteger();
         long interval = 1_000_000_000L / rate;
@@ -254,63 +282,19 @@ public final class ScanBench {
         return latency;
     }
 
-    private String pgbench() throws IOException, InterruptedException {
-        String binary = findPgbench();
-        if (binary == null) {
-            return "pgbench not found (apt-get install postgresql-client)";
-        }
-        String port = System.getenv().getOrDefault("CUSTODY_PG_PORT", "15432");
-        List<String> common = List.of("-h", "127.0.0.1", "-p", port, "-U", "postgres");
-        run(binary, common, List.of("-i", "-s", "10", "-q", "postgres"));
-        String out = run(binary, common, List.of("-S", "-c", "8", "-j", "2", "-T", "15", "postgres"));
-        return String.format(Locale.ROOT, "%,10.0f tps (select-only)", number(out, "tps = ([\\d.]+)"));
-    }
-
-    private static String findPgbench() throws IOException {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, "pgbench"))) {
-                return Path.of(dir, "pgbench").toString();
-            }
-        }
-        Path lib = Path.of("/usr/lib/postgresql");
-        if (Files.isDirectory(lib)) {
-            try (var versions = Files.list(lib)) {
-                return versions.map(v -> v.resolve("bin/pgbench"))
-                        .filter(Files::isExecutable)
-                        .map(Path::toString)
-                        .findFirst()
-                        .orElse(null);
-            }
-        }
-        return null;
-    }
-
-    private static String run(String binary, List<String> common, List<String> args)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(binary);
-        command.addAll(common);
-        command.addAll(args);
-        var builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", System.getenv().getOrDefault("POSTGRES_PASSWORD", "postgres"));
-        Process p = builder.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
-        }
-        return out;
-    }
-
     /**
      * Single-unit handoffs at {@code perSecond}, in batches every 100 ms; for each accepted record, the time from
      * its record time until scan-service's read model has it (its projected seq, polled every 5 ms).
      */
-    private Histogram projectionLag(int units, int perSecond) throws Exception {
-        int total = Math.min(units, perSecond * 20);
+    private Histogram projectionLag(int perSecond) throws Exception {
+        int total = Math.min(units - handedOff, perSecond * 20);
         List<SignedEvent> handoffs = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
             handoffs.add(client.sign(
-                    new Handoff(client.header(EventType.HANDOFF, brand, brandKey), List.of(unit(i)), PartyId.of(depot)),
+                    new Handoff(
+                            client.header(EventType.HANDOFF, brand, brandKey),
+                            List.of(unit(handedOff++)),
+                            PartyId.of(depot)),
                     brandKey));
         }
         Map<Long, Instant> recorded = new ConcurrentHashMap<>();
@@ -318,7 +302,7 @@ public final class ScanBench {
         var done = new java.util.concurrent.atomic.AtomicBoolean();
         Thread poller = new Thread(() -> {
             while (!done.get() || !recorded.isEmpty()) {
-                long projected = projectedSeq();
+                long projected = projectedSeq(scan);
                 Instant now = Instant.now();
                 recorded.entrySet().removeIf(e -> {
                     if (e.getKey() <= projected) {

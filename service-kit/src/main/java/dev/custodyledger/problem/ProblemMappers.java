@@ -1,5 +1,7 @@
 package dev.custodyledger.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -28,6 +30,15 @@ public class ProblemMappers {
                 };
         return respond(
                 Problem.of(status, code, status >= 500 ? "the server failed; the failure is logged" : e.getMessage()));
+    }
+
+    /** A body bound to a record that does not fit it; the detail names the field, never a Java type. */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public Response json(JsonProcessingException e) {
+        String field = e instanceof MismatchedInputException m && !m.getPath().isEmpty()
+                ? " (at '" + m.getPath().get(m.getPath().size() - 1).getFieldName() + "')"
+                : "";
+        return respond(Problem.of(400, "MALFORMED", "the body is not the JSON this endpoint takes" + field));
     }
 
     @ServerExceptionMapper

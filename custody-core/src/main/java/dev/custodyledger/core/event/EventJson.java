@@ -65,7 +65,7 @@ public final class EventJson {
         if (version != EventHeader.VERSION) {
             throw new MalformedEventException("unsupported event version " + version);
         }
-        EventType type = f.parse("type", 32, EventType::valueOf);
+        EventType type = f.parse("type", 32, EventType::named);
         var header = new EventHeader(
                 type,
                 f.parse("eventTime", 24, EventJson::parseTime),

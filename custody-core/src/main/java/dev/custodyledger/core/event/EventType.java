@@ -25,6 +25,16 @@ public enum EventType {
     }
 
     /** Registry events maintain parties and keys and are signed by an operator key. */
+    /** The type a signed event names; an unknown name is refused with the names there are. */
+    public static EventType named(String name) {
+        for (EventType type : values()) {
+            if (type.name().equals(name)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unknown event type; one of " + java.util.Arrays.toString(values()));
+    }
+
     public boolean isRegistry() {
         return ordinal() <= PARTY_SUSPENDED.ordinal();
     }

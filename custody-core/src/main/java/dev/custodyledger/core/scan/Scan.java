@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  */
 public record Scan(UnitCode unit, Instant time, ScanContext context, String device, Location place) {
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern CITY = Pattern.compile("[\\p{L}\\p{M}\\p{Nd} .,'()-]{1,80}");
 
     public Scan {
         Objects.requireNonNull(unit, "unit");
@@ -27,5 +28,16 @@ public record Scan(UnitCode unit, Instant time, ScanContext context, String devi
             throw new IllegalArgumentException("device is 1 to 64 of A-Z a-z 0-9 . _ : -");
         }
         return device;
+    }
+
+    /**
+     * A city as a scanner reports it: letters, digits, spaces and the punctuation of real place names. A scan is
+     * not signed, so what it may say is narrower than a registered party's address.
+     */
+    public static String requireCity(String city) {
+        if (city != null && !CITY.matcher(city).matches()) {
+            throw new IllegalArgumentException("city is 1 to 80 letters, digits, spaces and . , ' ( ) -");
+        }
+        return city;
     }
 }

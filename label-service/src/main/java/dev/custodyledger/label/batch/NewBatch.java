@@ -7,7 +7,7 @@ import dev.custodyledger.core.event.Product;
 import dev.custodyledger.core.gs1.Gtin;
 import dev.custodyledger.core.gs1.Lot;
 import dev.custodyledger.core.json.CanonicalJson;
-import dev.custodyledger.label.json.JsonRequest;
+import dev.custodyledger.json.JsonRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;

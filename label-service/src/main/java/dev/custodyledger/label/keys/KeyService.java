@@ -65,9 +65,15 @@ public class KeyService {
 
     @WithSession
     public Uni<KeyView> get(PartyId party, String keyId) {
+        ProblemException unknown = new ProblemException(404, "UNKNOWN_KEY", "no such key is held here for " + party);
+        try {
+            new KeyId(keyId); // a text that is no key id names no key (and never reaches the database)
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(unknown);
+        }
         return ProducerKey.<ProducerKey>findById(keyId).map(row -> {
             if (row == null || !row.party.equals(party.value())) {
-                throw new ProblemException(404, "UNKNOWN_KEY", "no key " + keyId + " is held here for " + party);
+                throw unknown;
             }
             return view(row);
         });

@@ -1,6 +1,6 @@
 package dev.custodyledger.label.render;
 
-import dev.custodyledger.label.json.JsonRequest;
+import dev.custodyledger.json.JsonRequest;
 
 /** What a batch renders to: a ZIP of SVG or PNG labels, a printable PDF sheet, or the CSV manifest. */
 public enum LabelFormat {

@@ -2,11 +2,11 @@ package dev.custodyledger.label.render;
 
 import dev.custodyledger.core.crypto.Ed25519PrivateKey;
 import dev.custodyledger.core.fold.PartyState;
+import dev.custodyledger.json.JsonRequest;
 import dev.custodyledger.label.access.Producers;
 import dev.custodyledger.label.batch.BatchService;
 import dev.custodyledger.label.batch.BatchStatus;
 import dev.custodyledger.label.batch.LabelBatch;
-import dev.custodyledger.label.json.JsonRequest;
 import dev.custodyledger.label.keys.KeyService;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemException;

@@ -3,6 +3,7 @@ package dev.custodyledger.scan.config;
 import dev.custodyledger.projection.FoldConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 
 /** scan-service settings (prefix {@code custody}); every one has an environment-variable form, e.g. CUSTODY_OPERATOR_PUBLIC_KEY. */
@@ -15,6 +16,15 @@ public interface ScanConfig {
     FoldConfig.Projection projection();
 
     Verify verify();
+
+    /**
+     * Whether the fold verifies every signature again (the default: the topic is trusted no more than an auditor
+     * trusts it). Off only to measure what verification costs a rebuild, or to rebuild from a topic whose only
+     * writer is trusted; key existence, ownership and revocation are checked either way.
+     */
+    @WithName("fold.verify-signatures")
+    @WithDefault("true")
+    boolean foldVerifiesSignatures();
 
     Scans scans();
 

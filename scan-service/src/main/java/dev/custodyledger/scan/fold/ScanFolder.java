@@ -33,8 +33,9 @@ public class ScanFolder {
             Mutiny.SessionFactory sessions,
             MeterRegistry metrics) {
         // Every signature is verified again: the topic is trusted no more than an auditor trusts it.
+        var signatures = config.foldVerifiesSignatures() ? SignatureCheck.VERIFY : SignatureCheck.VERIFIED_UPSTREAM;
         var settings = ProjectorSettings.of(
-                "scan", kafka, config.operator(), config.ledger(), config.projection(), SignatureCheck.VERIFY);
+                "scan", kafka, config.operator(), config.ledger(), config.projection(), signatures);
         this.projector = new LedgerProjector<>(settings, projection, new FoldListener() {}, sessions, metrics);
     }
 

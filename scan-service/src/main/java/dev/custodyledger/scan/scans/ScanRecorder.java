@@ -37,6 +37,7 @@ public class ScanRecorder {
             UnitCode unit, ScanContext context, String device, String city, String country) {
         try {
             Scan.requireDevice(device);
+            Scan.requireCity(city);
             if (city != null || country != null) {
                 new Location(city, country);
             }

@@ -3,6 +3,7 @@ package dev.custodyledger.scan.scans;
 import dev.custodyledger.core.gs1.Gs1SyntaxException;
 import dev.custodyledger.core.gs1.ScannedCode;
 import dev.custodyledger.core.verdict.ScanContext;
+import dev.custodyledger.json.JsonRequest;
 import dev.custodyledger.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -25,26 +27,34 @@ public class ScanResource {
     }
 
     /** What a scanner app or till reports: the code it read, who scanned, its own device id, a coarse place. */
-    public record ScanRequest(String code, String context, String device, String city, String country) {}
+    static final Set<String> FIELDS = Set.of("code", "context", "device", "city", "country");
+
+    /** Longer than any code; the code's own parser says what is wrong with a long one (BAD_CODE_TOO_LONG). */
+    public static final int MAX_CODE_TEXT = 65_536;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a scan (consumer, till or inspection) for the clone detector")
+    @Operation(
+            summary = "Record a scan (consumer, till or inspection) for the clone detector",
+            description = "Body {\"code\", \"context\", \"device\", \"city\"?, \"country\"?}: the code as read,"
+                    + " consumer|till|inspection, the scanner's own opaque id, a coarse place.")
     @APIResponse(responseCode = "202", description = "recorded; the detector will fold it")
-    @APIResponse(responseCode = "400", description = "a malformed code, context, device id or place")
-    public Uni<Response> record(ScanRequest request) {
-        if (request == null || request.code() == null) {
-            throw new ProblemException(
-                    400, "BAD_SCAN", "give {\"code\", \"context\", \"device\", \"city\", \"country\"}");
-        }
+    @APIResponse(responseCode = "400", description = "a malformed body, code, context, device id or place")
+    public Uni<Response> record(byte[] body) {
+        JsonRequest request = JsonRequest.parse(body, FIELDS);
+        String text = request.text("code", MAX_CODE_TEXT, true);
         ScannedCode code;
         try {
-            code = ScannedCode.parse(request.code());
+            code = ScannedCode.parse(text);
         } catch (Gs1SyntaxException e) {
             throw new ProblemException(400, "BAD_CODE_" + e.error().name(), e.getMessage());
         }
         var sent = recorder.record(
-                code.unit(), context(request.context()), request.device(), request.city(), request.country());
+                code.unit(),
+                context(request.text("context", 32, false)),
+                request.text("device", 256, false),
+                request.text("city", 256, false),
+                request.text("country", 16, false));
         return Uni.createFrom().completionStage(sent).map(offset -> Response.accepted(
                         Map.of("unit", code.unit().path()))
                 .build());

@@ -6,6 +6,7 @@ import dev.custodyledger.core.gs1.ScannedCode;
 import dev.custodyledger.core.verdict.ScanContext;
 import dev.custodyledger.core.verdict.ScanSignals;
 import dev.custodyledger.core.verdict.Verdict;
+import dev.custodyledger.json.JsonRequest;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemException;
 import dev.custodyledger.problem.ProblemMappers;
@@ -106,9 +107,6 @@ public class VerifyResource {
         return answer(code, scan, headers);
     }
 
-    /** A retail platform checking a shipment: up to 1,000 codes, one answer each, in order. */
-    public record BatchRequest(List<String> codes, String context) {}
-
     public record BatchItem(VerifyAnswer answer, Problem problem) {}
 
     public record BatchAnswer(List<BatchItem> results) {}
@@ -118,18 +116,20 @@ public class VerifyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "partyCredential")
     @Operation(summary = "Verify up to 1,000 codes in one call (party credential required)")
-    public Uni<BatchAnswer> batch(BatchRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Uni<BatchAnswer> batch(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         PartyCredentials.authenticate(authorization, folder.projector(), Instant.now());
-        if (request == null || request.codes() == null || request.codes().isEmpty()) {
+        JsonRequest request = JsonRequest.parse(body, Set.of("codes", "context"));
+        List<String> codes = request.texts("codes", ScanResource.MAX_CODE_TEXT);
+        if (codes == null || codes.isEmpty()) {
             throw new ProblemException(400, "MALFORMED", "give {\"codes\": [\"...\", ...]} with at least one code");
         }
-        if (request.codes().size() > config.verify().maxBatch()) {
+        if (codes.size() > config.verify().maxBatch()) {
             throw new ProblemException(
                     413, "TOO_MANY_CODES", "at most " + config.verify().maxBatch() + " codes per request");
         }
-        ScanSignals signals = new ScanSignals(ScanResource.context(request.context()), Set.of());
+        ScanSignals signals = new ScanSignals(ScanResource.context(request.text("context", 32, false)), Set.of());
         List<Uni<BatchItem>> items = new ArrayList<>();
-        for (String text : request.codes()) {
+        for (String text : codes) {
             try {
                 ScannedCode code = ScannedCode.parse(text);
                 items.add(verifier.verify(code, signals).map(a -> new BatchItem(a, null)));

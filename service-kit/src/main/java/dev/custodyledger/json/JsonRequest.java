@@ -1,4 +1,4 @@
-package dev.custodyledger.label.json;
+package dev.custodyledger.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custodyledger.core.json.JsonFormatException;
@@ -59,6 +59,25 @@ public final class JsonRequest {
             throw malformed("'" + field + "' must be a whole number from " + min + " to " + max);
         }
         return value;
+    }
+
+    /** An optional array of strings, each of 0 to {@code maxLength} characters; null when absent. */
+    public java.util.List<String> texts(String field, int maxLength) {
+        JsonNode node = json.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw malformed("'" + field + "' must be an array of strings");
+        }
+        var texts = new java.util.ArrayList<String>(node.size());
+        for (JsonNode item : node) {
+            if (!item.isTextual() || item.textValue().length() > maxLength) {
+                throw malformed("'" + field + "' must hold strings of at most " + maxLength + " characters");
+            }
+            texts.add(item.textValue());
+        }
+        return texts;
     }
 
     public JsonNode node(String field) {

@@ -1,0 +1,46 @@
+package dev.custodyledger.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one benchmark measured, in order: each figure with its unit, and the bar an issue sets for it, if any. */
+final class Figures {
+    /** A bar: the figure must be at least (or at most) {@code limit}. */
+    record Bar(boolean atLeast, double limit) {
+        boolean met(double value) {
+            return atLeast ? value >= limit : value <= limit;
+        }
+
+        @Override
+        public String toString() {
+            return (atLeast ? ">= " : "<= ") + Report.format(limit);
+        }
+    }
+
+    /** {@code bound} names the figure (of the same run) this one is a ratio of; null when none. */
+    record Figure(String key, String label, double value, String unit, String bound, Bar bar) {}
+
+    final List<Figure> all = new ArrayList<>();
+
+    Figures add(String key, String label, double value, String unit) {
+        return add(key, label, value, unit, null, null);
+    }
+
+    Figures add(String key, String label, double value, String unit, String bound, Bar bar) {
+        all.add(new Figure(key, label, value, unit, bound, bar));
+        return this;
+    }
+
+    Figures addAll(Figures other) {
+        all.addAll(other.all);
+        return this;
+    }
+
+    static Bar atLeast(double limit) {
+        return new Bar(true, limit);
+    }
+
+    static Bar atMost(double limit) {
+        return new Bar(false, limit);
+    }
+}
