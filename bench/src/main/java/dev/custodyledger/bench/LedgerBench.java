@@ -122,7 +122,7 @@ public final class LedgerBench {
         AtomicInteger singleAccepted = new AtomicInteger();
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime() + 100_000_000L;
-        var inFlight = new ArrayList<CompletableFuture<Void>>(singles);
+        var inFlight = new ArrayList<CompletableFuture<Object>>(singles);
         for (int i = 0; i < singles; i++) {
             long intended = start + i * intervalNanos;
             long wait = intended - System.nanoTime();
@@ -132,13 +132,15 @@ public final class LedgerBench {
             SignedEvent event = receipts.get(i);
             inFlight.add(
                     HTTP.sendAsync(request("/v1/events", event.envelopeBytes()), HttpResponse.BodyHandlers.ofString())
-                            .thenAccept(r -> {
+                            .handle((r, error) -> {
+                                // a refused or dropped request still took this long: it counts, as a failure
                                 synchronized (latency) {
                                     latency.recordValue((System.nanoTime() - intended) / 1000);
                                 }
-                                if (r.statusCode() == 201) {
+                                if (error == null && r.statusCode() == 201) {
                                     singleAccepted.incrementAndGet();
                                 }
+                                return null;
                             }));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
@@ -218,6 +220,11 @@ public final class LedgerBench {
                         "ms",
                         null,
                         Figures.atMost(250))
+                .add(
+                        "ingest.single.failed",
+                        "single submissions not answered 201",
+                        singles - singleAccepted.get(),
+                        "requests")
                 .add("ingest.ledger-lag", "ledger-service fold lag after ingest", number(lag), "records")
                 .add("ingest.scan-lag", "scan-service fold lag at the end of ingest", scanBehind, "records")
                 .add("ingest.scan-catch-up", "scan-service catch-up after ingest", scanCatchUp, "s");

@@ -35,8 +35,19 @@ import java.util.stream.Collectors;
 
 /** What the benchmarks need of ledger-service: the stack's operator key, onboarding, signed headers, submission. */
 final class LedgerClient {
+    /** HTTP/2 (h2c): the open-loop drivers keep thousands of requests in flight on a few connections. */
     static final HttpClient HTTP =
             HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+
+    /**
+     * HTTP/1.1 for the large batch bodies: the JDK client's h2c upgrade of a first request carrying one was
+     * answered with GOAWAY.
+     */
+    static final HttpClient HTTP_1 = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4))
+            .build();
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     final String ledger = System.getenv().getOrDefault("CUSTODY_LEDGER_URL", "http://127.0.0.1:8081");
@@ -120,7 +131,7 @@ final class LedgerClient {
                 .map(e -> new String(e.envelopeBytes(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining(",", "[", "]"));
         try {
-            var response = HTTP.send(
+            var response = HTTP_1.send(
                     request("/v1/events/batch", body.getBytes(StandardCharsets.UTF_8)),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {

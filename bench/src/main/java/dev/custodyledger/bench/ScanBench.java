@@ -253,7 +253,7 @@ public final class ScanBench {
         AtomicInteger failed = new AtomicInteger();
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime() + 100_000_000L;
-        var inFlight = new ArrayList<CompletableFuture<Void>>(rate * seconds);
+        var inFlight = new ArrayList<CompletableFuture<Object>>(rate * seconds);
         for (int i = 0; i < rate * seconds; i++) {
             long intended = start + i * interval;
             long wait = intended - System.nanoTime();
@@ -266,13 +266,14 @@ public final class ScanBench {
                     .build();
             inFlight.add(LedgerClient.HTTP
                     .sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .thenAccept(r -> {
+                    .handle((r, error) -> {
                         synchronized (latency) {
                             latency.recordValue((System.nanoTime() - intended) / 1000);
                         }
-                        if (r.statusCode() != 200) {
+                        if (error != null || r.statusCode() != 200) {
                             failed.incrementAndGet();
                         }
+                        return null;
                     }));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();

@@ -41,6 +41,19 @@ public class ProblemMappers {
         return respond(Problem.of(400, "MALFORMED", "the body is not the JSON this endpoint takes" + field));
     }
 
+    /** A body that could not be read: the client went away or the connection broke mid-request. No bug here. */
+    @ServerExceptionMapper
+    public Response unreadable(java.io.IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException
+                    || t.getClass().getSimpleName().contains("Closed")) {
+                LOG.debugf("a request body could not be read, the connection closed: %s", e.getMessage());
+                return respond(Problem.of(400, "BAD_REQUEST", "the request body could not be read"));
+            }
+        }
+        return unexpected(e);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("unhandled failure", e);
