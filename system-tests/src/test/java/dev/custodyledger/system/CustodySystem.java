@@ -1,11 +1,16 @@
 package dev.custodyledger.system;
 
+import static dev.custodyledger.core.testing.Gs1Fixtures.gtin;
+import static dev.custodyledger.core.testing.Gs1Fixtures.item;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custodyledger.core.event.SignedEvent;
 import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.Outcome;
 import dev.custodyledger.core.fold.StateCodec;
+import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.json.StrictJson;
+import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.testing.TestLedger;
 import dev.custodyledger.kafka.KafkaAccess;
 import dev.custodyledger.kafka.LedgerReplay;
@@ -58,6 +63,22 @@ final class CustodySystem implements AutoCloseable {
     /** Kafka and PostgreSQL under {@code target/system/<name>}; the services are started by the test. */
     static CustodySystem create(String name) {
         return new CustodySystem(Path.of("target", "system", name + "-" + System.currentTimeMillis()));
+    }
+
+    /**
+     * Onboards a maker and a depot, appends the commissioning of {@code count} units straight to the log, and
+     * answers one signed handoff per unit from maker to depot, not yet submitted: what ingest tests send.
+     */
+    List<SignedEvent> commissionedHandoffs(String prefix, int count) {
+        List<ItemCode> units = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            units.add(item(gtin(prefix, 1), "H" + i));
+        }
+        append(TestLedger.concat(
+                ledger.onboard("maker", Role.PRODUCER, prefix),
+                ledger.onboard("depot", Role.DISTRIBUTOR),
+                List.of(ledger.commission("maker", "L1", units))));
+        return units.stream().map(u -> ledger.handoff("maker", "depot", u)).toList();
     }
 
     void append(List<SignedEvent> events) {

@@ -1,14 +1,9 @@
 package dev.custodyledger.system;
 
-import static dev.custodyledger.core.testing.Gs1Fixtures.gtin;
-import static dev.custodyledger.core.testing.Gs1Fixtures.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.custodyledger.core.event.SignedEvent;
-import dev.custodyledger.core.gs1.ItemCode;
-import dev.custodyledger.core.party.Role;
-import dev.custodyledger.core.testing.TestLedger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,18 +32,8 @@ class KafkaRestartDuringIngestIT {
 
     @Test
     void everyAcknowledgedEventIsInTheLedgerOnceAfterTheBrokerRestarts() throws Exception {
-        TestLedger ledger = system.ledger;
-        List<ItemCode> units = new ArrayList<>();
-        for (int i = 0; i < HANDOFFS; i++) {
-            units.add(item(gtin("9100003", 1), "H" + i));
-        }
-        system.append(TestLedger.concat(
-                ledger.onboard("maker", Role.PRODUCER, "9100003"),
-                ledger.onboard("depot", Role.DISTRIBUTOR),
-                List.of(ledger.commission("maker", "L1", units))));
+        List<SignedEvent> handoffs = system.commissionedHandoffs("9100003", HANDOFFS);
         system.ledgerService.start();
-        List<SignedEvent> handoffs =
-                units.stream().map(u -> ledger.handoff("maker", "depot", u)).toList();
 
         int atKill;
         try (var ingest = Ingest.start(system, system.ledgerService, handoffs, 4)) {

@@ -1,16 +1,10 @@
 package dev.custodyledger.system;
 
-import static dev.custodyledger.core.testing.Gs1Fixtures.gtin;
-import static dev.custodyledger.core.testing.Gs1Fixtures.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.custodyledger.core.event.SignedEvent;
-import dev.custodyledger.core.gs1.ItemCode;
-import dev.custodyledger.core.party.Role;
-import dev.custodyledger.core.testing.TestLedger;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -36,18 +30,8 @@ class LedgerServiceRestartIT {
 
     @Test
     void clientsGetAnOutcomeOrAnErrorAndNothingAcknowledgedIsLost() throws Exception {
-        TestLedger ledger = system.ledger;
-        List<ItemCode> units = new ArrayList<>();
-        for (int i = 0; i < HANDOFFS; i++) {
-            units.add(item(gtin("9100005", 1), "R" + i));
-        }
-        system.append(TestLedger.concat(
-                ledger.onboard("maker", Role.PRODUCER, "9100005"),
-                ledger.onboard("depot", Role.DISTRIBUTOR),
-                List.of(ledger.commission("maker", "L1", units))));
+        List<SignedEvent> handoffs = system.commissionedHandoffs("9100005", HANDOFFS);
         system.ledgerService.start();
-        List<SignedEvent> handoffs =
-                units.stream().map(u -> ledger.handoff("maker", "depot", u)).toList();
 
         try (var ingest = Ingest.start(system, system.ledgerService, handoffs, 8, Duration.ofSeconds(120))) {
             restartWithRequestsInFlight(ingest, 200, system.ledgerService::stop);
