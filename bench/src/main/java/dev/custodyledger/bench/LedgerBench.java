@@ -120,6 +120,7 @@ public final class LedgerBench {
         int singles = Math.min(units, rate * seconds);
         Histogram latency = new Histogram(3); // auto-resizing: an overloaded service may take minutes
         AtomicInteger singleAccepted = new AtomicInteger();
+        AtomicInteger singlesAnswered = new AtomicInteger();
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime() + 100_000_000L;
         var inFlight = new ArrayList<CompletableFuture<Object>>(singles);
@@ -129,10 +130,14 @@ public final class LedgerBench {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
+            if (i - singlesAnswered.get() > ScanBench.MAX_OPEN_REQUESTS) {
+                continue; // shed, and so not accepted: the client would run out of connections
+            }
             SignedEvent event = receipts.get(i);
             inFlight.add(
                     HTTP.sendAsync(request("/v1/events", event.envelopeBytes()), HttpResponse.BodyHandlers.ofString())
                             .handle((r, error) -> {
+                                singlesAnswered.incrementAndGet();
                                 // a refused or dropped request still took this long: it counts, as a failure
                                 synchronized (latency) {
                                     latency.recordValue((System.nanoTime() - intended) / 1000);

@@ -49,6 +49,8 @@ import org.HdrHistogram.Histogram;
  */
 public final class ScanBench {
     private static final int UNITS_PER_EVENT = 10_000;
+    /** Requests left open at once before the driver sheds (and counts as failed) instead of sending more. */
+    static final int MAX_OPEN_REQUESTS = 8_000;
 
     static final String SCAN_URL = System.getenv().getOrDefault("CUSTODY_SCAN_URL", "http://127.0.0.1:8082");
 
@@ -63,6 +65,7 @@ public final class ScanBench {
     private final Ed25519PrivateKey depotKey = Ed25519PrivateKey.generate();
     private final int units;
     private int handedOff;
+    private int fixedRateFailures;
 
     private ScanBench(LedgerClient client, int units) {
         this.client = client;
@@ -136,6 +139,11 @@ public final class ScanBench {
                         "bound.pgbench",
                         Figures.atLeast(5000))
                 .add("verify.fixed.p50", "verify at " + rate + "/s, p50", LedgerBench.p50(latency), "ms")
+                .add(
+                        "verify.fixed.failed",
+                        "verifies at " + rate + "/s not answered 200",
+                        fixedRateFailures,
+                        "requests")
                 .add(
                         "verify.fixed.p99",
                         "verify at " + rate + "/s, p99",
@@ -251,6 +259,7 @@ public final class ScanBench {
     private Histogram fixedRate(int rate, int seconds) throws InterruptedException {
         Histogram latency = new Histogram(3); // auto-resizing: an overloaded service may take minutes
         AtomicInteger failed = new AtomicInteger();
+        AtomicInteger answered = new AtomicInteger();
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime() + 100_000_000L;
         var inFlight = new ArrayList<CompletableFuture<Object>>(rate * seconds);
@@ -260,6 +269,10 @@ public final class ScanBench {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
+            if (i - answered.get() > MAX_OPEN_REQUESTS) {
+                failed.incrementAndGet(); // one connection per open request: past this the client would run out
+                continue;
+            }
             var request = HttpRequest.newBuilder(
                             URI.create(scan + path(ThreadLocalRandom.current().nextInt(units))))
                     .header("Accept", "application/json")
@@ -267,6 +280,7 @@ public final class ScanBench {
             inFlight.add(LedgerClient.HTTP
                     .sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .handle((r, error) -> {
+                        answered.incrementAndGet();
                         synchronized (latency) {
                             latency.recordValue((System.nanoTime() - intended) / 1000);
                         }
@@ -277,6 +291,7 @@ public final class ScanBench {
                     }));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        fixedRateFailures = failed.get();
         if (failed.get() > 0) {
             System.out.println("note: " + failed.get() + " verifies did not answer 200");
         }
