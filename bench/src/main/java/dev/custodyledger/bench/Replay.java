@@ -1,41 +1,51 @@
 package dev.custodyledger.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * scan-service rebuilding its read model from the first record of the log ({@code ./stack rebuild
- * scan-service}), with every signature verified again or (to show what verification costs) without. The rate
- * is taken from the projection's own progress, so the JVM's start-up is not counted.
+ * scan-service}), with every signature verified again or (to show what verification costs) without. The clock
+ * starts when the service logs that it dropped its read model (so the JVM's start-up is not counted) and stops
+ * when its read model holds the last record of the log.
  */
 final class Replay {
+    private static final Pattern DROPPED = Pattern.compile("\"timestamp\":\"([^\"]+)\".*read model dropped");
+
     private Replay() {}
 
     static Figures rebuildScanService(boolean verifySignatures) throws Exception {
         long head = LedgerClient.get(LedgerClient.forLocalStack().ledger + "/v1/ledger/head")
                 .path("seq")
                 .asLong();
+        Path log = stackDir().resolve("logs/scan-service.log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         var stack = new ProcessBuilder(Path.of("stack").toAbsolutePath().toString(), "rebuild", "scan-service")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT);
         stack.environment().put("CUSTODY_FOLD_VERIFY_SIGNATURES", String.valueOf(verifySignatures));
         Process rebuild = stack.start();
-        long firstSeq = -1;
-        long firstAt = 0;
-        long seq = -1;
-        while (seq < head) {
-            Thread.sleep(50);
-            seq = projectedSeqOrMinusOne();
-            if (firstSeq < 0 && seq > 0 && seq < head) {
-                firstSeq = seq;
-                firstAt = System.nanoTime();
-            }
+        Instant dropped = null;
+        while (dropped == null) {
+            Thread.sleep(100);
+            dropped = droppedAt(log, logStart);
         }
-        double seconds = (System.nanoTime() - firstAt) / 1e9;
-        double rate = firstSeq < 0 ? Double.NaN : (head - firstSeq) / seconds;
+        while (projectedSeqOrMinusOne() < head) {
+            Thread.sleep(50);
+        }
+        double seconds = Duration.between(dropped, Instant.now()).toMillis() / 1000.0;
+        double rate = head / seconds;
         rebuild.waitFor();
         String how = verifySignatures ? "with" : "without";
-        System.out.printf("rebuild %s signature verification: %,.0f records/s (%,d records)%n", how, rate, head);
+        System.out.printf(
+                "rebuild %s signature verification: %,d records in %.1f s, %,.0f records/s%n",
+                how, head, seconds, rate);
         return new Figures()
                 .add(
                         "replay." + how,
@@ -44,6 +54,27 @@ final class Replay {
                         "records/s",
                         verifySignatures ? "bound.verify" : null,
                         null);
+    }
+
+    /** When the service logged, after {@code from} bytes of its log, that it dropped its read model. */
+    private static Instant droppedAt(Path log, long from) throws IOException {
+        if (!Files.exists(log)) {
+            return null;
+        }
+        String text = Files.readString(log);
+        List<String> lines =
+                text.substring((int) Math.min(from, text.length())).lines().toList();
+        for (String line : lines) {
+            Matcher m = DROPPED.matcher(line);
+            if (m.find()) {
+                return Instant.parse(m.group(1));
+            }
+        }
+        return null;
+    }
+
+    private static Path stackDir() {
+        return Path.of(System.getenv().getOrDefault("CUSTODY_STACK_DIR", ".stack"));
     }
 
     private static long projectedSeqOrMinusOne() {
