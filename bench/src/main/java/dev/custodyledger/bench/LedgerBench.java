@@ -152,7 +152,7 @@ public final class LedgerBench {
 
         long ledgerSeq =
                 LedgerClient.get(ledger + "/v1/ledger/head").path("seq").asLong();
-        long scanBehind = ledgerSeq - ScanBench.projectedSeq(ScanBench.SCAN_URL);
+        long scanBehind = Math.max(0, ledgerSeq - ScanBench.projectedSeq(ScanBench.SCAN_URL));
         long catchUpStart = System.nanoTime();
         while (ScanBench.projectedSeq(ScanBench.SCAN_URL) < ledgerSeq) {
             Thread.sleep(20);
