@@ -2,15 +2,13 @@ package dev.custodyledger.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 
 /**
  * A real PostgreSQL 17 from zonky's embedded binaries, started as a child process of the test JVM on a free
  * port. Runs with fsync off: fine for tests, never for data that must survive.
  */
-public final class EmbeddedDatabase implements Database {
+public final class EmbeddedDatabase extends ZonkyDatabase {
     private final EmbeddedPostgres postgres;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
@@ -29,28 +27,13 @@ public final class EmbeddedDatabase implements Database {
     }
 
     @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
     public int port() {
         return postgres.getPort();
     }
 
     @Override
-    public String username() {
-        return "postgres";
-    }
-
-    @Override
-    public String password() {
-        return "postgres";
-    }
-
-    @Override
-    public Connection adminConnection() throws SQLException {
-        return postgres.getPostgresDatabase().getConnection();
+    EmbeddedPostgres server() {
+        return postgres;
     }
 
     @Override

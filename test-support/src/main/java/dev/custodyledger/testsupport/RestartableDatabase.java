@@ -4,15 +4,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 
 /**
  * A real PostgreSQL 17 (zonky's binaries) on a fixed port and data folder, so that a fault test can stop it
  * under running services and start it again with its data. Not shared: each fault test owns its server.
  */
-public final class RestartableDatabase implements Database {
+public final class RestartableDatabase extends ZonkyDatabase {
     private final Path data;
     private final int port;
     private EmbeddedPostgres postgres;
@@ -62,28 +60,13 @@ public final class RestartableDatabase implements Database {
     }
 
     @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
     public int port() {
         return port;
     }
 
     @Override
-    public String username() {
-        return "postgres";
-    }
-
-    @Override
-    public String password() {
-        return "postgres";
-    }
-
-    @Override
-    public synchronized Connection adminConnection() throws SQLException {
-        return postgres.getPostgresDatabase().getConnection();
+    synchronized EmbeddedPostgres server() {
+        return postgres;
     }
 
     @Override
