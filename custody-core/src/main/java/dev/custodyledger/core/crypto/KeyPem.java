@@ -105,13 +105,18 @@ public final class KeyPem {
                 byte[] iv = ASN1OctetString.getInstance(
                                 params.getEncryptionScheme().getParameters())
                         .getOctets();
-                return fromPkcs8(aes(
+                byte[] plain = aes(
                         Cipher.DECRYPT_MODE,
                         passphrase,
                         pbkdf2.getSalt(),
                         pbkdf2.getIterationCount().intValueExact(),
                         iv,
-                        info.getEncryptedData()));
+                        info.getEncryptedData());
+                if (!isEd25519Pkcs8(plain)) {
+                    // A wrong passphrase still yields valid CBC padding about once in 256 tries.
+                    throw new KeyFormatException("wrong passphrase, or not a PBES2-encrypted private key");
+                }
+                return fromPkcs8(plain);
             } catch (GeneralSecurityException | IllegalArgumentException | ArithmeticException | ClassCastException e) {
                 if (e instanceof KeyFormatException kfe) {
                     throw kfe;
@@ -132,9 +137,13 @@ public final class KeyPem {
         return cipher.doFinal(data);
     }
 
+    private static boolean isEd25519Pkcs8(byte[] der) {
+        return der.length == PKCS8_PREFIX.length + 32
+                && Arrays.equals(der, 0, PKCS8_PREFIX.length, PKCS8_PREFIX, 0, PKCS8_PREFIX.length);
+    }
+
     private static Ed25519PrivateKey fromPkcs8(byte[] der) {
-        if (der.length != PKCS8_PREFIX.length + 32
-                || !Arrays.equals(der, 0, PKCS8_PREFIX.length, PKCS8_PREFIX, 0, PKCS8_PREFIX.length)) {
+        if (!isEd25519Pkcs8(der)) {
             throw new KeyFormatException("not an Ed25519 PKCS#8 private key");
         }
         return Ed25519PrivateKey.of(Arrays.copyOfRange(der, PKCS8_PREFIX.length, der.length));

@@ -109,6 +109,19 @@ class Ed25519Test {
     }
 
     @Test
+    void everyWrongPassphraseIsReportedAsSuchEvenWhenTheCbcPaddingHappensToBeValid() {
+        var key = Ed25519PrivateKey.generate();
+        String encrypted = KeyPem.encryptedPrivateKey(key, "right".toCharArray(), 1);
+        // About one wrong passphrase in 256 decrypts to valid padding; 3,000 tries meet several of them.
+        for (int i = 0; i < 3_000; i++) {
+            char[] wrong = ("wrong-" + i).toCharArray();
+            assertThatThrownBy(() -> KeyPem.parsePrivateKey(encrypted, wrong))
+                    .isInstanceOf(KeyFormatException.class)
+                    .hasMessageContaining("passphrase");
+        }
+    }
+
+    @Test
     void publicKeyPemMatchesTheStandardSpkiEncoding() {
         var key =
                 Ed25519PrivateKey.of(HEX.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
