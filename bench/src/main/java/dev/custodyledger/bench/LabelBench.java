@@ -36,7 +36,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  */
 public final class LabelBench {
     private final LedgerClient ledger;
-    private final String labelUrl = System.getenv().getOrDefault("CUSTODY_LABEL_URL", "http://127.0.0.1:8083");
+    static final String LABEL_URL = System.getenv().getOrDefault("CUSTODY_LABEL_URL", "http://127.0.0.1:8083");
+    private final String labelUrl = LABEL_URL;
     private final String scanUrl = System.getenv().getOrDefault("CUSTODY_SCAN_URL", "http://127.0.0.1:8082");
     private final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
     private final String brand = "labelbench-" + run;

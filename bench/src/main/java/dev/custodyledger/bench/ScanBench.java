@@ -223,12 +223,17 @@ public final class ScanBench {
 
     /** The last ledger seq scan-service's read model holds (its fold readiness check reports it). */
     static long projectedSeq(String scan) {
-        for (JsonNode check : LedgerClient.get(scan + "/q/health/ready").path("checks")) {
-            if (check.path("name").asText().equals("scan-fold")) {
-                return check.path("data").path("projectedSeq").asLong();
+        return projectedSeq(scan, "scan-fold");
+    }
+
+    /** Where a service's read model stands, from its readiness check (no state digest computed for it). */
+    static long projectedSeq(String service, String check) {
+        for (JsonNode c : LedgerClient.get(service + "/q/health/ready").path("checks")) {
+            if (c.path("name").asText().equals(check)) {
+                return c.path("data").path("projectedSeq").asLong();
             }
         }
-        throw new IllegalStateException("scan-service reports no scan-fold check");
+        throw new IllegalStateException(service + " reports no " + check + " check");
     }
 
     /** wrk over random codes for 15 s: verifies/s (NaN when wrk is not installed). */

@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = CustodyInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ledger"))
 class RestartAndRebuildTest {
     static final int UNITS = 600;
+    /** Enough stock that a checkpoint of the state takes more than one part (CheckpointStore: 1 MiB each). */
+    static final int STOCK = 12_000;
 
     @Inject
     LedgerFolder folder;
@@ -59,12 +61,23 @@ class RestartAndRebuildTest {
             units.add(item(gtin(prefix, 3), "R" + i + "x" + run));
         }
         accept(ledger.commission(brand, "L1", units));
+        for (int batch = 0; batch < STOCK / 1000; batch++) {
+            List<ItemCode> stock = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                stock.add(item(gtin(prefix, 4), "S" + batch + "x" + i + "x" + run));
+            }
+            accept(ledger.commission(brand, "L2", stock));
+        }
         List<SignedEvent> handoffs =
                 units.stream().map(u -> ledger.handoff(brand, depot, u)).toList();
         List<SignedEvent> receipts =
                 units.stream().map(u -> ledger.receive(depot, u)).toList();
 
         batch(handoffs.subList(0, UNITS / 2));
+        assertThat(countRows(
+                        "select count(*) from fold_snapshot_part where seq = (select max(seq) from fold_snapshot)"))
+                .as("the checkpoint restored next spans several parts")
+                .isGreaterThan(1);
         restoreFromCheckpoint(); // the in-memory fold is gone; the replica restores as after a crash
         batch(handoffs.subList(UNITS / 2, UNITS));
         restoreFromCheckpoint();

@@ -1,22 +1,36 @@
 package dev.custodyledger.projection;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * The projection's position and the fold's checkpoints in PostgreSQL (tables {@code projection_position} and
- * {@code fold_snapshot}, created by each service's migrations). Every write moves the position conditionally
- * first, a fence: a replica that lost the lease cannot overwrite its successor's work.
+ * The projection's position and the fold's checkpoints in PostgreSQL (tables {@code projection_position},
+ * {@code fold_snapshot} and {@code fold_snapshot_part}, created by the services' migrations), on the reactive
+ * client. Every write moves the position conditionally first, a fence: a replica that lost the lease cannot
+ * overwrite its successor's work.
  */
 final class CheckpointStore {
-    private final Mutiny.SessionFactory sessions;
+    /**
+     * Checkpoint bytes per row: the client encodes each parameter on an event loop that also serves HTTP, so one
+     * parameter of a hundred megabytes would stall those requests for seconds.
+     */
+    static final int PART_BYTES = 1 << 20;
+
+    private final Pool pool;
     private final String name;
 
-    CheckpointStore(Mutiny.SessionFactory sessions, String name) {
-        this.sessions = sessions;
+    CheckpointStore(Pool pool, String name) {
+        this.pool = pool;
         this.name = name;
     }
 
@@ -29,63 +43,83 @@ final class CheckpointStore {
         }
     }
 
-    Uni<Void> write(Checkpoint c, Function<Mutiny.StatelessSession, Uni<Void>> rows) {
-        return sessions.withStatelessTransaction(s -> s.createNativeQuery(
-                        "update projection_position set seq = ?1, kafka_offset = ?2, record_time = ?3 where name = ?4 and seq = ?5")
-                .setParameter(1, c.seq())
-                .setParameter(2, c.offset())
-                .setParameter(3, c.recordTime())
-                .setParameter(4, name)
-                .setParameter(5, c.previousSeq())
-                .executeUpdate()
-                .invoke(updated -> {
-                    if (updated != 1) {
-                        throw new FencedException("the projection is no longer at seq " + c.previousSeq()
-                                + "; another replica writes it");
-                    }
-                })
-                .chain(() -> rows.apply(s))
-                .chain(() -> c.state() == null ? Uni.createFrom().voidItem() : snapshot(s, c)));
+    Uni<Void> write(Checkpoint c, Function<SqlConnection, Uni<Void>> rows) {
+        Tuple position = Tuple.tuple()
+                .addLong(c.seq())
+                .addLong(c.offset())
+                .addValue(c.recordTime() == null ? null : c.recordTime().atOffset(ZoneOffset.UTC))
+                .addString(name)
+                .addLong(c.previousSeq());
+        return pool.withTransaction(
+                tx -> tx.preparedQuery("update projection_position set seq = $1, kafka_offset = $2, record_time = $3"
+                                + " where name = $4 and seq = $5")
+                        .execute(position)
+                        .invoke(updated -> {
+                            if (updated.rowCount() != 1) {
+                                throw new FencedException("the projection is no longer at seq " + c.previousSeq()
+                                        + "; another replica writes it");
+                            }
+                        })
+                        .chain(() -> rows.apply(tx))
+                        .chain(() -> c.state() == null ? Uni.createFrom().voidItem() : snapshot(tx, c)));
     }
 
-    private static Uni<Void> snapshot(Mutiny.StatelessSession s, Checkpoint c) {
-        return s.createNativeQuery("insert into fold_snapshot (seq, kafka_offset, state) values (?1, ?2, ?3)")
-                .setParameter(1, c.seq())
-                .setParameter(2, c.offset())
-                .setParameter(3, c.state())
-                .executeUpdate()
-                .chain(() -> s.createNativeQuery("delete from fold_snapshot where seq < ?1")
-                        .setParameter(1, c.seq())
-                        .executeUpdate())
+    private static Uni<Void> snapshot(SqlConnection tx, Checkpoint c) {
+        byte[] state = c.state();
+        Uni<?> written = tx.preparedQuery("insert into fold_snapshot (seq, kafka_offset) values ($1, $2)")
+                .execute(Tuple.of(c.seq(), c.offset()));
+        for (int part = 0; part * PART_BYTES < state.length; part++) {
+            int from = part * PART_BYTES;
+            Tuple row = Tuple.tuple()
+                    .addLong(c.seq())
+                    .addInteger(part)
+                    .addBuffer(Buffer.buffer().appendBytes(state, from, Math.min(PART_BYTES, state.length - from)));
+            written = written.chain(
+                    () -> tx.preparedQuery("insert into fold_snapshot_part (seq, part, bytes) values ($1, $2, $3)")
+                            .execute(row));
+        }
+        return written.chain(() -> tx.preparedQuery("delete from fold_snapshot_part where seq < $1")
+                        .execute(Tuple.of(c.seq())))
+                .chain(() -> tx.preparedQuery("delete from fold_snapshot where seq < $1")
+                        .execute(Tuple.of(c.seq())))
                 .replaceWithVoid();
     }
 
     Uni<Position> position() {
-        return sessions.withStatelessSession(s -> s.createNativeQuery(
-                                "select seq, kafka_offset, record_time from projection_position where name = ?1",
-                                Object[].class)
-                        .setParameter(1, name)
-                        .getSingleResult())
-                .map(row -> new Position(
-                        ((Number) row[0]).longValue(), ((Number) row[1]).longValue(), SqlValues.instant(row[2])));
+        return pool.preparedQuery("select seq, kafka_offset, record_time from projection_position where name = $1")
+                .execute(Tuple.of(name))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    OffsetDateTime time = row.getOffsetDateTime(2);
+                    return new Position(row.getLong(0), row.getLong(1), time == null ? null : time.toInstant());
+                });
     }
 
     /** The newest checkpoint's state bytes, or null when there is none yet. */
     Uni<byte[]> latestState() {
-        return sessions.withStatelessSession(
-                s -> s.createNativeQuery("select state from fold_snapshot order by seq desc limit 1", byte[].class)
-                        .getSingleResultOrNull());
+        return pool.preparedQuery("select bytes from fold_snapshot_part"
+                        + " where seq = (select max(seq) from fold_snapshot) order by part")
+                .execute()
+                .map(parts -> {
+                    if (parts.size() == 0) {
+                        return null;
+                    }
+                    var state = new ByteArrayOutputStream(parts.size() * PART_BYTES);
+                    for (Row part : parts) {
+                        state.writeBytes(part.getBuffer(0).getBytes());
+                    }
+                    return state.toByteArray();
+                });
     }
 
     /** Empties the projection's tables and the checkpoints and puts the position back to the start. */
     Uni<Void> dropAll(List<String> tables) {
-        return sessions.withStatelessTransaction(
-                s -> s.createNativeQuery("truncate " + String.join(", ", tables) + ", fold_snapshot")
-                        .executeUpdate()
-                        .chain(() -> s.createNativeQuery(
-                                        "update projection_position set seq = 0, kafka_offset = -1, record_time = null where name = ?1")
-                                .setParameter(1, name)
-                                .executeUpdate())
+        return pool.withTransaction(
+                tx -> tx.query("truncate " + String.join(", ", tables) + ", fold_snapshot, fold_snapshot_part")
+                        .execute()
+                        .chain(() -> tx.preparedQuery("update projection_position set seq = 0, kafka_offset = -1,"
+                                        + " record_time = null where name = $1")
+                                .execute(Tuple.of(name)))
                         .replaceWithVoid());
     }
 }

@@ -37,9 +37,16 @@ public interface FoldConfig {
         @WithDefault("${quarkus.application.name}-projection")
         String group();
 
-        /** A checkpoint of the fold is stored with the projection every this many records. */
+        /** A checkpoint of the fold is stored with the projection every this many records, at least. */
         @WithDefault("10000")
         int snapshotEvery();
+
+        /**
+         * Records between checkpoints per unit or event in the state, once that is more than {@link #snapshotEvery}:
+         * a checkpoint writes the whole state, so this bounds its cost per record (and what a restart replays).
+         */
+        @WithDefault("0.25")
+        double snapshotGrowth();
 
         /** Drop the read model at start and rebuild it from the log (CUSTODY_PROJECTION_REBUILD_ON_START=true). */
         @WithDefault("false")

@@ -1,8 +1,11 @@
 package dev.custodyledger.projection;
 
+import dev.custodyledger.core.crypto.Ed25519PublicKey;
+import dev.custodyledger.core.crypto.SignatureInvalidException;
 import dev.custodyledger.core.event.SignedEvent;
 import dev.custodyledger.core.fold.CustodyFold;
 import dev.custodyledger.core.fold.CustodyState;
+import dev.custodyledger.core.fold.KeyState;
 import dev.custodyledger.core.fold.LedgerRecord;
 import dev.custodyledger.core.fold.Outcome;
 import dev.custodyledger.core.fold.Rejection;
@@ -13,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.mutiny.sqlclient.Pool;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -31,18 +35,18 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
  * Tails the ledger topic in log order on one thread and folds every record into the in-memory custody state,
  * which readers use under a read lock. When this replica holds the projection lease, a writer thread projects
  * the folded records behind the fold, batch by batch, in the same transaction as their position, with a
- * checkpoint of the fold every {@code snapshotEvery} records. It restores from the newest checkpoint on start,
+ * checkpoint of the fold every {@code snapshotEvery} records or more (see {@link #snapshotInterval}). It restores from the newest checkpoint on start,
  * after a failure and whenever it takes the lease over, so that nothing is lost or written twice.
  */
 public final class LedgerProjector<R> implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LedgerProjector.class);
+    private static final int RECORDS_PER_LOCK = 32;
 
     private final ProjectorSettings settings;
     private final Projection<R> projection;
@@ -56,6 +60,8 @@ public final class LedgerProjector<R> implements AutoCloseable {
     private CustodyFold fold;
     /** The last seq handed to the pipeline; only the folding thread touches it. */
     private long queuedSeq;
+    /** The seq the schedule counts the next checkpoint from; only the folding thread touches it. */
+    private long snapshotSeq;
 
     private volatile long endOffsetAtStart = -1;
     /** The offset the fold had reached before its last restore: until it is there again, its state is old. */
@@ -71,6 +77,10 @@ public final class LedgerProjector<R> implements AutoCloseable {
     private KafkaConsumer<byte[], byte[]> consumer;
     private ProjectionLease lease;
     private Thread thread;
+    /** Where the fold stands, readable without the lock. */
+    private volatile long foldedOffset = -1;
+
+    private volatile long foldedSeq;
     private String digestCache;
     private long digestSeq = -1;
 
@@ -78,13 +88,13 @@ public final class LedgerProjector<R> implements AutoCloseable {
             ProjectorSettings settings,
             Projection<R> projection,
             FoldListener listener,
-            Mutiny.SessionFactory sessions,
+            Pool database,
             MeterRegistry metrics) {
         this.settings = settings;
         this.projection = projection;
         this.listener = listener;
         this.metrics = metrics;
-        this.store = new CheckpointStore(sessions, settings.service());
+        this.store = new CheckpointStore(database, settings.service());
         this.fold = CustodyFold.fromGenesis(settings.anchor(), settings.rules(), settings.signatures());
         this.pipeline = new ProjectionPipeline<>(
                 store,
@@ -137,13 +147,38 @@ public final class LedgerProjector<R> implements AutoCloseable {
         }
     }
 
-    /** The fold's rules against the current state, verifying the signature: intake's pre-check. */
+    /**
+     * The fold's rules against the current state, verifying the signature: intake's pre-check. The signature is
+     * verified before the lock is taken (a key id names one public key for good), so that intake's verifications
+     * never hold up the fold; under the lock the rules see the key as it stands then.
+     */
     public Optional<Rejection> precheck(SignedEvent event, Instant now) {
+        Ed25519PublicKey named = read(state -> {
+            KeyState key = state.key(event.event().header().keyId());
+            return key == null ? null : key.publicKey();
+        });
+        boolean valid = named != null && verifies(event, named);
+        SignatureCheck checked = (e, key) -> {
+            if (!key.equals(named)) {
+                e.verifyWith(key); // registered in the meantime: rare, checked here
+            } else if (!valid) {
+                throw new SignatureInvalidException("signature does not verify under key " + key.keyId());
+            }
+        };
         lock.readLock().lock();
         try {
-            return fold.precheck(event, now, SignatureCheck.VERIFY);
+            return fold.precheck(event, now, checked);
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    private static boolean verifies(SignedEvent event, Ed25519PublicKey key) {
+        try {
+            event.verifyWith(key);
+            return true;
+        } catch (SignatureInvalidException e) {
+            return false;
         }
     }
 
@@ -169,11 +204,11 @@ public final class LedgerProjector<R> implements AutoCloseable {
     }
 
     public long lastOffset() {
-        return read(CustodyState::lastOffset);
+        return foldedOffset;
     }
 
     public long lastSeq() {
-        return read(CustodyState::lastSeq);
+        return foldedSeq;
     }
 
     /** The seq up to which the read model is written. */
@@ -231,10 +266,10 @@ public final class LedgerProjector<R> implements AutoCloseable {
         Properties props = settings.kafka().properties();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(settings.maxBatch()));
-        // Under load, wait up to 25 ms for 256 KiB so that one projection transaction covers hundreds of records;
-        // when idle the wait costs at most 25 ms of latency.
+        // Under load, wait up to 20 ms for 256 KiB so that one poll brings hundreds of records; at a trickle the
+        // wait adds at most 20 ms to every answer that waits for the fold.
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(256 * 1024));
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "25");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.service() + "-folder");
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         lease = new ProjectionLease(
@@ -282,7 +317,9 @@ public final class LedgerProjector<R> implements AutoCloseable {
             } catch (WakeupException e) {
                 break;
             } catch (RuntimeException | IOException e) {
-                lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+                String message = String.valueOf(e.getMessage());
+                lastFailure =
+                        e.getClass().getSimpleName() + ": " + message.substring(0, Math.min(300, message.length()));
                 LOG.warnf("folding failed, restoring from the stored checkpoint: %s", lastFailure);
                 restored = false;
                 Blocking.pause(1000);
@@ -303,10 +340,15 @@ public final class LedgerProjector<R> implements AutoCloseable {
         lock.writeLock().lock();
         try {
             fold = new CustodyFold(state, settings.rules(), settings.signatures());
+            foldedOffset = state.lastOffset();
+            foldedSeq = state.lastSeq();
         } finally {
             lock.writeLock().unlock();
         }
         queuedSeq = position.seq();
+        // Services folding the same log start their checkpoint schedules at different points, so that they do not
+        // all write a checkpoint of the same size at the same moment.
+        snapshotSeq = state.lastSeq() - Math.floorMod(settings.service().hashCode(), settings.snapshotEvery());
         pipeline.resumeAt(position.seq());
         consumer.seek(tp, state.lastOffset() + 1);
         LOG.infof(
@@ -315,18 +357,28 @@ public final class LedgerProjector<R> implements AutoCloseable {
     }
 
     private void process(List<ConsumerRecord<byte[], byte[]>> records) throws IOException {
-        List<Folded> folded = new ArrayList<>(records.size());
-        lock.writeLock().lock();
-        try {
-            for (ConsumerRecord<byte[], byte[]> r : records) {
-                var record = LedgerRecord.decode(r.offset(), Instant.ofEpochMilli(r.timestamp()), r.value());
-                folded.add(new Folded(record, r.value(), fold.apply(record)));
-            }
-            listener.publish(folded);
-        } finally {
-            lock.writeLock().unlock();
+        // Decoding needs no lock; applying holds it a few records at a time, so that readers (intake's
+        // pre-checks above all) wait for a handful of records, never for a whole poll.
+        List<LedgerRecord> decoded = new ArrayList<>(records.size());
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            decoded.add(LedgerRecord.decode(r.offset(), Instant.ofEpochMilli(r.timestamp()), r.value()));
         }
-        listener.folded(folded);
+        List<Folded> folded = new ArrayList<>(records.size());
+        for (int from = 0; from < decoded.size(); from += RECORDS_PER_LOCK) {
+            int to = Math.min(decoded.size(), from + RECORDS_PER_LOCK);
+            lock.writeLock().lock();
+            try {
+                for (int i = from; i < to; i++) {
+                    folded.add(new Folded(decoded.get(i), records.get(i).value(), fold.apply(decoded.get(i))));
+                }
+                listener.publish(folded.subList(from, to));
+                foldedOffset = fold.state().lastOffset();
+                foldedSeq = fold.state().lastSeq();
+            } finally {
+                lock.writeLock().unlock();
+            }
+            listener.folded(folded.subList(from, to));
+        }
         for (Folded f : folded) {
             Outcome o = f.outcome();
             if (o.accepted()) {
@@ -350,13 +402,13 @@ public final class LedgerProjector<R> implements AutoCloseable {
         }
         CustodyState state = fold.state();
         long lastSeq = unwritten.get(unwritten.size() - 1).outcome().seq();
-        int every = settings.snapshotEvery();
         // The state is the one after the last record, so a checkpoint of it goes with the last run only.
         byte[] snapshot = null;
-        if (lastSeq / every > queuedSeq / every) {
+        if (lastSeq - snapshotSeq >= snapshotInterval(state)) {
             var bytes = new ByteArrayOutputStream();
             StateCodec.write(state, new DataOutputStream(bytes));
             snapshot = bytes.toByteArray();
+            snapshotSeq = lastSeq;
         }
         int from = 0;
         int weight = 0;
@@ -388,6 +440,16 @@ public final class LedgerProjector<R> implements AutoCloseable {
             throw new IllegalStateException("interrupted while handing rows to the projection writer", e);
         }
         queuedSeq = last.outcome().seq();
+    }
+
+    /**
+     * Records between checkpoints: {@code snapshotEvery}, or a share of the state's size (units and event ids)
+     * when that is more. A checkpoint writes the whole state, so its cost per record stays bounded however large
+     * the ledger grows; a restart replays at most that many records.
+     */
+    private long snapshotInterval(CustodyState state) {
+        long size = state.unitCount() + state.acceptedCount() + state.rejectedCount();
+        return Math.max(settings.snapshotEvery(), (long) (size * settings.snapshotGrowth()));
     }
 
     /** Units a record touches: what its rows grow with. */

@@ -2,8 +2,8 @@ package dev.custodyledger.projection;
 
 import dev.custodyledger.core.fold.CustodyState;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.util.List;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * What one service projects from the fold. The engine calls {@link #rows} on the folding thread (the state
@@ -20,7 +20,7 @@ public interface Projection<R> {
     R merge(List<R> consecutive);
 
     /** Writes the rows inside the engine's transaction, after the position fence. */
-    Uni<Void> write(Mutiny.StatelessSession session, R rows);
+    Uni<Void> write(SqlConnection transaction, R rows);
 
     /** The tables a rebuild empties, besides the engine's position and checkpoints. */
     List<String> tables();

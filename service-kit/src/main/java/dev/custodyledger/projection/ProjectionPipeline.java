@@ -1,7 +1,6 @@
 package dev.custodyledger.projection;
 
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.vertx.VertxContextSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,6 +22,8 @@ final class ProjectionPipeline<R> implements AutoCloseable {
      * bound parameter of a transaction until it ends, so transactions stay bounded however records are sized.
      */
     static final int MAX_WEIGHT = 20_000;
+
+    private static final long GATHER_MILLIS = 50;
 
     private final BlockingQueue<Job<R>> queue = new ArrayBlockingQueue<>(32);
     private final CheckpointStore store;
@@ -88,6 +89,11 @@ final class ProjectionPipeline<R> implements AutoCloseable {
             try {
                 Job<R> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first != null) {
+                    if (queue.isEmpty() && first.weight() < MAX_WEIGHT / 10) {
+                        // At a trickle every poll brings a record or two, and a transaction each would cost more
+                        // than the rows: let the polls of a few milliseconds gather into one.
+                        Thread.sleep(GATHER_MILLIS);
+                    }
                     writeFrom(first);
                 }
             } catch (InterruptedException e) {
@@ -123,11 +129,14 @@ final class ProjectionPipeline<R> implements AutoCloseable {
             Checkpoint position = checkpoint;
             long start = System.nanoTime();
             try {
-                VertxContextSupport.subscribeAndAwait(() -> store.write(position, tx -> projection.write(tx, merged)));
+                store.write(position, tx -> projection.write(tx, merged))
+                        .await()
+                        .indefinitely();
                 writes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 projectedSeq = position.seq();
             } catch (Throwable e) {
-                LOG.warnf("projection write failed at seq %d: %s", position.seq(), e.getMessage());
+                // The client's messages may quote a parameter, such as a megabyte of checkpoint.
+                LOG.warnf("projection write failed at seq %d: %.300s", position.seq(), e.getMessage());
                 failure = e;
                 queue.clear();
             }

@@ -13,7 +13,8 @@ import dev.custodyledger.kafka.KafkaAccess;
  * @param service names the Kafka clients and the position row, e.g. {@code ledger-service}
  * @param leaseGroup the consumer group whose partition owner writes the projection
  * @param maxBatch records per poll, and so at most per projected batch
- * @param snapshotEvery a checkpoint of the fold's state whenever the seq crosses a multiple of this
+ * @param snapshotEvery records between checkpoints of the fold's state, at least
+ * @param snapshotGrowth records between checkpoints per unit or event in the state, when that is more
  * @param signatures whether the fold verifies every signature itself, or intake did
  */
 public record ProjectorSettings(
@@ -23,6 +24,7 @@ public record ProjectorSettings(
         String leaseGroup,
         int maxBatch,
         int snapshotEvery,
+        double snapshotGrowth,
         boolean rebuildOnStart,
         TrustAnchor anchor,
         LedgerRules rules,
@@ -43,6 +45,7 @@ public record ProjectorSettings(
                 projection.group(),
                 projection.maxBatch(),
                 projection.snapshotEvery(),
+                projection.snapshotGrowth(),
                 projection.rebuildOnStart(),
                 new TrustAnchor(
                         PartyId.of(operator.id()), operator.name(), Ed25519PublicKey.ofBase64Url(operator.publicKey())),

@@ -27,6 +27,8 @@ public final class SignedEvent {
     private final byte[] canonical;
     private final EventId id;
     private final byte[] signature;
+    /** The last key the signature verified under; a benign race, like String's hash. */
+    private volatile Ed25519PublicKey verifiedUnder;
 
     private SignedEvent(CustodyEvent event, JsonNode eventJson, byte[] canonical, byte[] signature) {
         this.event = event;
@@ -100,8 +102,17 @@ public final class SignedEvent {
     }
 
     /** Throws unless the signature verifies under {@code key} over the event's canonical bytes. */
+    /**
+     * Throws unless the signature verifies under {@code key}. A success is remembered, so that a signature checked
+     * ahead of the fold (in parallel, or outside its lock) is not checked again under the same key: the bytes
+     * and the key are immutable, so the answer cannot change.
+     */
     public void verifyWith(Ed25519PublicKey key) throws SignatureInvalidException {
+        if (key.equals(verifiedUnder)) {
+            return;
+        }
         key.verify(canonical, signature);
+        verifiedUnder = key;
     }
 
     public CustodyEvent event() {

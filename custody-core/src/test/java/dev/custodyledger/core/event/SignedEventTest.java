@@ -87,6 +87,19 @@ class SignedEventTest {
                 .isInstanceOf(SignatureInvalidException.class);
     }
 
+    @Test
+    void aSignatureThatVerifiedUnderOneKeyStillFailsUnderAnother() throws Exception {
+        SignedEvent signed = SignedEvent.decode(
+                LEDGER.handoff("acme-foods", "fresh-mart", TIN).envelopeBytes());
+        signed.verifyWith(LEDGER.custodyKey("acme-foods").publicKey());
+
+        assertThatThrownBy(
+                        () -> signed.verifyWith(LEDGER.custodyKey("fresh-mart").publicKey()))
+                .isInstanceOf(SignatureInvalidException.class);
+        assertThatCode(() -> signed.verifyWith(LEDGER.custodyKey("acme-foods").publicKey()))
+                .doesNotThrowAnyException();
+    }
+
     static Stream<Arguments> malformations() {
         return Stream.of(
                 Arguments.of(

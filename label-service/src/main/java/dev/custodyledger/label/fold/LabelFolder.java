@@ -10,10 +10,10 @@ import dev.custodyledger.projection.ProjectorSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.function.Function;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * label-service's own fold of {@code custody.ledger}: the registry it checks credentials, company prefixes and
@@ -23,10 +23,17 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class LabelFolder {
     private final LedgerProjector<Integer> projector;
 
-    LabelFolder(LabelConfig config, KafkaAccess kafka, Mutiny.SessionFactory sessions, MeterRegistry metrics) {
+    LabelFolder(LabelConfig config, KafkaAccess kafka, Pool database, MeterRegistry metrics) {
+        // Signatures as ledger-service treats them: intake verified each one, and scan-service re-verifies them all
+        // as an auditor would; label-service needs only the registry and its own batches from the log (ADR 12).
         var settings = ProjectorSettings.of(
-                "label", kafka, config.operator(), config.ledger(), config.projection(), SignatureCheck.VERIFY);
-        this.projector = new LedgerProjector<>(settings, new PositionOnly(), new FoldListener() {}, sessions, metrics);
+                "label",
+                kafka,
+                config.operator(),
+                config.ledger(),
+                config.projection(),
+                SignatureCheck.VERIFIED_UPSTREAM);
+        this.projector = new LedgerProjector<>(settings, new PositionOnly(), new FoldListener() {}, database, metrics);
     }
 
     void start(@Observes StartupEvent event) {

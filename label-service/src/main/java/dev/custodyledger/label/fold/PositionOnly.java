@@ -4,8 +4,8 @@ import dev.custodyledger.core.fold.CustodyState;
 import dev.custodyledger.projection.Folded;
 import dev.custodyledger.projection.Projection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.util.List;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * label-service keeps no rows of the ledger: it needs the fold's state in memory, and the engine's position
@@ -23,7 +23,7 @@ final class PositionOnly implements Projection<Integer> {
     }
 
     @Override
-    public Uni<Void> write(Mutiny.StatelessSession session, Integer rows) {
+    public Uni<Void> write(SqlConnection transaction, Integer rows) {
         return Uni.createFrom().voidItem();
     }
 

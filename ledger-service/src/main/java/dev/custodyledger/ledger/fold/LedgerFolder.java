@@ -19,6 +19,7 @@ import dev.custodyledger.projection.ProjectorSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The ledger's authoritative fold: the shared projection engine folding {@code custody.ledger} into the ledger's
@@ -48,11 +48,7 @@ public class LedgerFolder implements FoldListener {
     };
 
     LedgerFolder(
-            LedgerConfig config,
-            KafkaAccess kafka,
-            LedgerProjection projection,
-            Mutiny.SessionFactory sessions,
-            MeterRegistry metrics) {
+            LedgerConfig config, KafkaAccess kafka, LedgerProjection projection, Pool database, MeterRegistry metrics) {
         // Intake verified every signature it appended; the auditor's replay re-verifies them all.
         var settings = ProjectorSettings.of(
                 "ledger",
@@ -61,7 +57,7 @@ public class LedgerFolder implements FoldListener {
                 config.ledger(),
                 config.projection(),
                 SignatureCheck.VERIFIED_UPSTREAM);
-        this.projector = new LedgerProjector<>(settings, projection, this, sessions, metrics);
+        this.projector = new LedgerProjector<>(settings, projection, this, database, metrics);
     }
 
     void start(@Observes StartupEvent event) {

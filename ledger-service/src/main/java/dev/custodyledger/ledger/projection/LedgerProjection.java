@@ -1,55 +1,63 @@
 package dev.custodyledger.ledger.projection;
 
+import static dev.custodyledger.projection.MultiRowStatement.bigint;
+import static dev.custodyledger.projection.MultiRowStatement.bool;
+import static dev.custodyledger.projection.MultiRowStatement.date;
+import static dev.custodyledger.projection.MultiRowStatement.text;
+import static dev.custodyledger.projection.MultiRowStatement.timestamptz;
+
 import dev.custodyledger.core.fold.CustodyState;
 import dev.custodyledger.projection.Folded;
 import dev.custodyledger.projection.MultiRowStatement;
+import dev.custodyledger.projection.MultiRowStatement.Column;
 import dev.custodyledger.projection.Projection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The ledger's read model: every record, units, their history and involvement, parties, keys and lots, written
- * through Hibernate Reactive inside the projection engine's fenced transaction, in multi-row statements.
+ * on the reactive client inside the projection engine's fenced transaction, one array statement per table (ADR 12);
+ * the queries read them back through Hibernate Reactive.
  */
 @ApplicationScoped
 public class LedgerProjection implements Projection<ProjectionBatch> {
     private static final MultiRowStatement<LedgerRecordRow> RECORDS = new MultiRowStatement<>(
             "ledger_record",
             List.of(
-                    "seq",
-                    "kafka_offset",
-                    "record_time",
-                    "event_id",
-                    "type",
-                    "actor",
-                    "outcome",
-                    "code",
-                    "message",
-                    "envelope"),
+                    bigint("seq"),
+                    bigint("kafka_offset"),
+                    timestamptz("record_time"),
+                    text("event_id"),
+                    text("type"),
+                    text("actor"),
+                    text("outcome"),
+                    text("code"),
+                    text("message"),
+                    text("envelope")),
             "",
             r -> new Object[] {
                 r.seq, r.kafkaOffset, r.recordTime, r.eventId, r.type, r.actor, r.outcome, r.code, r.message, r.envelope
             });
-    private static final MultiRowStatement<UnitHistoryRow> HISTORY =
-            new MultiRowStatement<>("unit_history", List.of("unit_code", "seq", "via_container"), "", h ->
+    private static final MultiRowStatement<UnitHistoryRow> HISTORY = new MultiRowStatement<>(
+            "unit_history", List.of(text("unit_code"), bigint("seq"), bool("via_container")), "", h ->
                     new Object[] {h.unitCode, h.seq, h.viaContainer});
-    private static final List<String> UNIT_COLUMNS = List.of(
-            "code",
-            "kind",
-            "gtin",
-            "lot",
-            "expiry",
-            "product",
-            "custodian",
-            "pending_to",
-            "parent",
-            "status",
-            "recalled",
-            "recall_reason",
-            "created_seq",
-            "last_seq");
+    private static final List<Column> UNIT_COLUMNS = List.of(
+            text("code"),
+            text("kind"),
+            text("gtin"),
+            text("lot"),
+            date("expiry"),
+            text("product"),
+            text("custodian"),
+            text("pending_to"),
+            text("parent"),
+            text("status"),
+            bool("recalled"),
+            text("recall_reason"),
+            bigint("created_seq"),
+            bigint("last_seq"));
     private static final MultiRowStatement<UnitRow> UNITS =
             MultiRowStatement.upsert("unit", UNIT_COLUMNS, u -> new Object[] {
                 u.code,
@@ -67,10 +75,58 @@ public class LedgerProjection implements Projection<ProjectionBatch> {
                 u.createdSeq,
                 u.lastSeq
             });
-    /** Hibernate's upsert has nothing to update on an all-key row; insert-or-ignore says what is meant. */
-    private static final MultiRowStatement<UnitPartyRow> INVOLVEMENT =
-            new MultiRowStatement<>("unit_party", List.of("unit_code", "party_id"), " on conflict do nothing", p ->
+    /** An all-key row has nothing to update: insert-or-ignore. */
+    private static final MultiRowStatement<UnitPartyRow> INVOLVEMENT = new MultiRowStatement<>(
+            "unit_party", List.of(text("unit_code"), text("party_id")), " on conflict do nothing", p ->
                     new Object[] {p.unitCode, p.partyId});
+
+    private static final MultiRowStatement<PartyRow> PARTIES = MultiRowStatement.upsert(
+            "party",
+            List.of(
+                    text("id"),
+                    text("name"),
+                    text("roles"),
+                    text("company_prefixes"),
+                    text("gln"),
+                    text("city"),
+                    text("country"),
+                    bigint("registered_seq"),
+                    bigint("suspended_seq"),
+                    text("suspension_reason")),
+            p -> new Object[] {
+                p.id,
+                p.name,
+                p.roles,
+                p.companyPrefixes,
+                p.gln,
+                p.city,
+                p.country,
+                p.registeredSeq,
+                p.suspendedSeq,
+                p.suspensionReason
+            });
+    private static final MultiRowStatement<PartyKeyRow> KEYS = MultiRowStatement.upsert(
+            "party_key",
+            List.of(
+                    text("key_id"),
+                    text("party_id"),
+                    text("public_key"),
+                    text("purpose"),
+                    bigint("added_seq"),
+                    bigint("revoked_seq"),
+                    text("revocation_reason")),
+            k -> new Object[] {k.keyId, k.partyId, k.publicKey, k.purpose, k.addedSeq, k.revokedSeq, k.revocationReason
+            });
+    private static final MultiRowStatement<LotRow> LOTS = MultiRowStatement.upsert(
+            "lot",
+            List.of(
+                    text("id"),
+                    text("gtin"),
+                    text("lot"),
+                    bigint("units"),
+                    bigint("recalled_seq"),
+                    text("recall_reason")),
+            l -> new Object[] {l.id, l.gtin, l.lot, l.units, l.recalledSeq, l.recallReason});
 
     @Override
     public ProjectionBatch rows(List<Folded> folded, CustodyState state, long previousSeq) {
@@ -83,14 +139,14 @@ public class LedgerProjection implements Projection<ProjectionBatch> {
     }
 
     @Override
-    public Uni<Void> write(Mutiny.StatelessSession s, ProjectionBatch b) {
-        return RECORDS.execute(s, b.records())
-                .chain(() -> HISTORY.execute(s, b.history()))
-                .chain(() -> UNITS.execute(s, b.units()))
-                .chain(() -> s.upsertMultiple(b.parties()))
-                .chain(() -> s.upsertMultiple(b.keys()))
-                .chain(() -> s.upsertMultiple(b.lots()))
-                .chain(() -> INVOLVEMENT.execute(s, b.involvement()));
+    public Uni<Void> write(SqlConnection tx, ProjectionBatch b) {
+        return RECORDS.execute(tx, b.records())
+                .chain(() -> HISTORY.execute(tx, b.history()))
+                .chain(() -> UNITS.execute(tx, b.units()))
+                .chain(() -> PARTIES.execute(tx, b.parties()))
+                .chain(() -> KEYS.execute(tx, b.keys()))
+                .chain(() -> LOTS.execute(tx, b.lots()))
+                .chain(() -> INVOLVEMENT.execute(tx, b.involvement()));
     }
 
     @Override

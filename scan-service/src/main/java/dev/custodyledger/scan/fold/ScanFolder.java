@@ -13,10 +13,10 @@ import dev.custodyledger.scan.view.ViewRows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.function.Function;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * scan-service's own fold of {@code custody.ledger}. It trusts the topic no more than an auditor would: every
@@ -30,13 +30,13 @@ public class ScanFolder {
             ScanConfig config,
             KafkaAccess kafka,
             VerificationProjection projection,
-            Mutiny.SessionFactory sessions,
+            Pool database,
             MeterRegistry metrics) {
         // Every signature is verified again: the topic is trusted no more than an auditor trusts it.
         var signatures = config.foldVerifiesSignatures() ? SignatureCheck.VERIFY : SignatureCheck.VERIFIED_UPSTREAM;
         var settings = ProjectorSettings.of(
                 "scan", kafka, config.operator(), config.ledger(), config.projection(), signatures);
-        this.projector = new LedgerProjector<>(settings, projection, new FoldListener() {}, sessions, metrics);
+        this.projector = new LedgerProjector<>(settings, projection, new FoldListener() {}, database, metrics);
     }
 
     void start(@Observes StartupEvent event) {

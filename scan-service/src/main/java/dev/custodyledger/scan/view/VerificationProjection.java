@@ -1,5 +1,11 @@
 package dev.custodyledger.scan.view;
 
+import static dev.custodyledger.projection.MultiRowStatement.bigint;
+import static dev.custodyledger.projection.MultiRowStatement.bool;
+import static dev.custodyledger.projection.MultiRowStatement.date;
+import static dev.custodyledger.projection.MultiRowStatement.text;
+import static dev.custodyledger.projection.MultiRowStatement.timestamptz;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodyledger.core.event.CustodyEvent;
@@ -16,10 +22,11 @@ import dev.custodyledger.core.gs1.UnitCode;
 import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.projection.Folded;
 import dev.custodyledger.projection.MultiRowStatement;
+import dev.custodyledger.projection.MultiRowStatement.Column;
 import dev.custodyledger.projection.Projection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +34,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * scan-service's read model: per unit, what a verify needs in one lookup, and the journey a consumer sees.
@@ -36,25 +42,25 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class VerificationProjection implements Projection<ViewRows> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> UNIT_COLUMNS = List.of(
-            "code",
-            "kind",
-            "gtin",
-            "lot",
-            "expiry",
-            "product",
-            "brand_id",
-            "brand_name",
-            "status",
-            "unit_recalled",
-            "lot_recalled",
-            "recall_reason",
-            "in_transit",
-            "custodian_name",
-            "custodian_city",
-            "custodian_country",
-            "containers",
-            "last_seq");
+    private static final List<Column> UNIT_COLUMNS = List.of(
+            text("code"),
+            text("kind"),
+            text("gtin"),
+            text("lot"),
+            date("expiry"),
+            text("product"),
+            text("brand_id"),
+            text("brand_name"),
+            text("status"),
+            bool("unit_recalled"),
+            bool("lot_recalled"),
+            text("recall_reason"),
+            bool("in_transit"),
+            text("custodian_name"),
+            text("custodian_city"),
+            text("custodian_country"),
+            text("containers"),
+            bigint("last_seq"));
     private static final MultiRowStatement<UnitViewRow> UNITS =
             MultiRowStatement.upsert("unit_view", UNIT_COLUMNS, u -> new Object[] {
                 u.code(),
@@ -79,20 +85,20 @@ public class VerificationProjection implements Projection<ViewRows> {
     private static final MultiRowStatement<JourneyStepRow> STEPS = new MultiRowStatement<>(
             "journey_step",
             List.of(
-                    "unit_code",
-                    "seq",
-                    "event_time",
-                    "step",
-                    "party_name",
-                    "to_party_name",
-                    "city",
-                    "country",
-                    "via_container"),
+                    text("unit_code"),
+                    bigint("seq"),
+                    timestamptz("event_time"),
+                    text("step"),
+                    text("party_name"),
+                    text("to_party_name"),
+                    text("city"),
+                    text("country"),
+                    text("via_container")),
             "",
             j -> new Object[] {
                 j.unitCode(),
                 j.seq(),
-                j.eventTime().atOffset(ZoneOffset.UTC),
+                j.eventTime(),
                 j.step(),
                 j.partyName(),
                 j.toPartyName(),
@@ -142,8 +148,8 @@ public class VerificationProjection implements Projection<ViewRows> {
     }
 
     @Override
-    public Uni<Void> write(Mutiny.StatelessSession session, ViewRows rows) {
-        return UNITS.execute(session, rows.units()).chain(() -> STEPS.execute(session, rows.steps()));
+    public Uni<Void> write(SqlConnection transaction, ViewRows rows) {
+        return UNITS.execute(transaction, rows.units()).chain(() -> STEPS.execute(transaction, rows.steps()));
     }
 
     @Override
