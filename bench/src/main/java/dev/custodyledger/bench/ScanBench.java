@@ -31,7 +31,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
@@ -51,6 +50,8 @@ public final class ScanBench {
     private static final int UNITS_PER_EVENT = 10_000;
     /** Requests left open at once before the driver sheds (and counts as failed) instead of sending more. */
     static final int MAX_OPEN_REQUESTS = 8_000;
+    /** Connections of the fixed-rate verify load: at 2,000/s they queue only once answers take 32 ms. */
+    private static final int FIXED_RATE_CONNECTIONS = 64;
 
     static final String SCAN_URL = System.getenv().getOrDefault("CUSTODY_SCAN_URL", "http://127.0.0.1:8082");
 
@@ -236,8 +237,16 @@ public final class ScanBench {
         throw new IllegalStateException(service + " reports no " + check + " check");
     }
 
-    /** wrk over random codes for 15 s: verifies/s (NaN when wrk is not installed). */
+    /**
+     * wrk over random codes: 10 s to warm up (the verify path compiled, the read model's pages cached), then 15 s
+     * measured; verifies/s (NaN when wrk is not installed).
+     */
     private double saturation() throws IOException, InterruptedException {
+        wrk(10);
+        return wrk(15);
+    }
+
+    private double wrk(int seconds) throws IOException, InterruptedException {
         Path script = Files.createTempFile("verify", ".lua");
         Files.writeString(
                 script,
@@ -246,7 +255,8 @@ public final class ScanBench {
                         + "), {[\"Accept\"] = \"application/json\"})\nend\n");
         Process wrk;
         try {
-            wrk = new ProcessBuilder("wrk", "-t2", "-c32", "-d15s", "--latency", "-s", script.toString(), scan)
+            wrk = new ProcessBuilder(
+                            "wrk", "-t2", "-c32", "-d" + seconds + "s", "--latency", "-s", script.toString(), scan)
                     .redirectErrorStream(true)
                     .start();
         } catch (IOException e) {
@@ -262,45 +272,13 @@ public final class ScanBench {
     }
 
     private Histogram fixedRate(int rate, int seconds) throws InterruptedException {
-        Histogram latency = new Histogram(3); // auto-resizing: an overloaded service may take minutes
-        AtomicInteger failed = new AtomicInteger();
-        AtomicInteger answered = new AtomicInteger();
-        long interval = 1_000_000_000L / rate;
-        long start = System.nanoTime() + 100_000_000L;
-        var inFlight = new ArrayList<CompletableFuture<Object>>(rate * seconds);
-        for (int i = 0; i < rate * seconds; i++) {
-            long intended = start + i * interval;
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            if (i - answered.get() > MAX_OPEN_REQUESTS) {
-                failed.incrementAndGet(); // one connection per open request: past this the client would run out
-                continue;
-            }
-            var request = HttpRequest.newBuilder(
-                            URI.create(scan + path(ThreadLocalRandom.current().nextInt(units))))
-                    .header("Accept", "application/json")
-                    .build();
-            inFlight.add(LedgerClient.HTTP
-                    .sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .handle((r, error) -> {
-                        answered.incrementAndGet();
-                        synchronized (latency) {
-                            latency.recordValue((System.nanoTime() - intended) / 1000);
-                        }
-                        if (error != null || r.statusCode() != 200) {
-                            failed.incrementAndGet();
-                        }
-                        return null;
-                    }));
+        var result = FixedRateGets.run(
+                scan, i -> path(ThreadLocalRandom.current().nextInt(units)), rate, seconds, FIXED_RATE_CONNECTIONS);
+        fixedRateFailures = result.failed();
+        if (result.failed() > 0) {
+            System.out.println("note: " + result.failed() + " verifies did not answer 200");
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        fixedRateFailures = failed.get();
-        if (failed.get() > 0) {
-            System.out.println("note: " + failed.get() + " verifies did not answer 200");
-        }
-        return latency;
+        return result.latency();
     }
 
     /**
