@@ -3,6 +3,7 @@ package dev.custodyledger.scan.verify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.custodyledger.core.crypto.Ed25519PublicKey;
 import dev.custodyledger.core.fold.KeyState;
 import dev.custodyledger.core.fold.UnitStatus;
@@ -46,8 +47,9 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class VerifyService {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {};
+    /** Resolved once: resolving the type on every verify showed in the profile. */
+    private static final ObjectReader ATTRIBUTES =
+            new ObjectMapper().readerFor(new TypeReference<Map<String, String>>() {});
 
     private final ReadModel readModel;
     private final ScanFolder folder;
@@ -152,7 +154,7 @@ public class VerifyService {
         }
         Map<String, String> attributes;
         try {
-            attributes = JSON.readValue(u.product(), ATTRIBUTES);
+            attributes = ATTRIBUTES.readValue(u.product());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable product data of " + u.code(), e);
         }
