@@ -41,8 +41,9 @@ import org.jboss.logging.Logger;
  * Tails the ledger topic in log order on one thread and folds every record into the in-memory custody state,
  * which readers use under a read lock. When this replica holds the projection lease, a writer thread projects
  * the folded records behind the fold, batch by batch, in the same transaction as their position, with a
- * checkpoint of the fold every {@code snapshotEvery} records or more (see {@link #snapshotInterval}). It restores from the newest checkpoint on start,
- * after a failure and whenever it takes the lease over, so that nothing is lost or written twice.
+ * checkpoint of the fold every {@code snapshotEvery} records or more (see {@link #snapshotInterval}). It restores
+ * from the newest checkpoint on start, after a failure and whenever it takes the lease over, so that nothing is
+ * lost or written twice.
  */
 public final class LedgerProjector<R> implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LedgerProjector.class);
@@ -317,9 +318,7 @@ public final class LedgerProjector<R> implements AutoCloseable {
             } catch (WakeupException e) {
                 break;
             } catch (RuntimeException | IOException e) {
-                String message = String.valueOf(e.getMessage());
-                lastFailure =
-                        e.getClass().getSimpleName() + ": " + message.substring(0, Math.min(300, message.length()));
+                lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
                 LOG.warnf("folding failed, restoring from the stored checkpoint: %s", lastFailure);
                 restored = false;
                 Blocking.pause(1000);

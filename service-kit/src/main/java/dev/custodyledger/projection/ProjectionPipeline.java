@@ -70,7 +70,7 @@ final class ProjectionPipeline<R> implements AutoCloseable {
     void requireHealthy() {
         Throwable failed = failure;
         if (failed != null) {
-            throw new IllegalStateException("a projection write failed: " + failed.getMessage(), failed);
+            throw new IllegalStateException("a projection write failed: " + brief(failed), failed);
         }
     }
 
@@ -78,6 +78,12 @@ final class ProjectionPipeline<R> implements AutoCloseable {
     void submit(Checkpoint checkpoint, R rows, int weight) throws InterruptedException {
         requireHealthy();
         queue.put(new Job<>(epoch, checkpoint, rows, weight));
+    }
+
+    /** The client's messages may quote a parameter, such as a megabyte of checkpoint: the first 300 characters. */
+    private static String brief(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        return message.substring(0, Math.min(300, message.length()));
     }
 
     long projectedSeq() {
@@ -135,8 +141,7 @@ final class ProjectionPipeline<R> implements AutoCloseable {
                 writes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 projectedSeq = position.seq();
             } catch (Throwable e) {
-                // The client's messages may quote a parameter, such as a megabyte of checkpoint.
-                LOG.warnf("projection write failed at seq %d: %.300s", position.seq(), e.getMessage());
+                LOG.warnf("projection write failed at seq %d: %s", position.seq(), brief(e));
                 failure = e;
                 queue.clear();
             }

@@ -101,9 +101,8 @@ public final class SignedEvent {
         return new SignedEvent(EventJson.decode(eventNode), eventNode, canonical, signature);
     }
 
-    /** Throws unless the signature verifies under {@code key} over the event's canonical bytes. */
     /**
-     * Throws unless the signature verifies under {@code key}. A success is remembered, so that a signature checked
+     * Throws unless the signature verifies under {@code key} over the event's canonical bytes. A success is remembered, so that a signature checked
      * ahead of the fold (in parallel, or outside its lock) is not checked again under the same key: the bytes
      * and the key are immutable, so the answer cannot change.
      */
