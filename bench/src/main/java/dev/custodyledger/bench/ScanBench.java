@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
@@ -52,6 +53,8 @@ public final class ScanBench {
     static final int MAX_OPEN_REQUESTS = 8_000;
     /** Connections of the fixed-rate verify load: at 2,000/s they queue only once answers take 32 ms. */
     private static final int FIXED_RATE_CONNECTIONS = 64;
+
+    private static final int FIXED_RATE_WARM_UP_SECONDS = 5;
 
     static final String SCAN_URL = System.getenv().getOrDefault("CUSTODY_SCAN_URL", "http://127.0.0.1:8082");
 
@@ -271,9 +274,15 @@ public final class ScanBench {
         return number(out, "Requests/sec:\\s+([\\d.]+)");
     }
 
+    /**
+     * Verifies at {@code rate} for {@code seconds}, after an unrecorded warm-up of {@link #FIXED_RATE_WARM_UP_SECONDS}
+     * at the same rate: the load generator's own first seconds (its code compiling, its connections opening) would
+     * otherwise count as the service's latency.
+     */
     private Histogram fixedRate(int rate, int seconds) throws InterruptedException {
-        var result = FixedRateGets.run(
-                scan, i -> path(ThreadLocalRandom.current().nextInt(units)), rate, seconds, FIXED_RATE_CONNECTIONS);
+        IntFunction<String> randomCodes = i -> path(ThreadLocalRandom.current().nextInt(units));
+        FixedRateGets.run(scan, randomCodes, rate, FIXED_RATE_WARM_UP_SECONDS, FIXED_RATE_CONNECTIONS);
+        var result = FixedRateGets.run(scan, randomCodes, rate, seconds, FIXED_RATE_CONNECTIONS);
         fixedRateFailures = result.failed();
         if (result.failed() > 0) {
             System.out.println("note: " + result.failed() + " verifies did not answer 200");

@@ -150,6 +150,39 @@ class VerifyTest {
                 .body("results[2].answer.verdict", equalTo("UNKNOWN"));
     }
 
+    /**
+     * A thousand codes make many read-model statements of many units each (ADR 13), some naming one unit twice:
+     * every answer is the one for its own code, in the order asked.
+     */
+    @Test
+    void aFullBatchGetsEachCodesOwnAnswerInOrder() {
+        var expected = new java.util.LinkedHashMap<String, String>();
+        expected.put(SOLD.path(), "SOLD");
+        expected.put(RECALLED.path(), "RECALLED");
+        expected.put(ON_SHELF.path(), "GENUINE");
+        expected.put(STOLEN.path(), "INACTIVE");
+        expected.put(NEVER_MADE.path(), "UNKNOWN");
+        expected.put(CASE.path(), "GENUINE");
+        List<String> paths = List.copyOf(expected.keySet());
+        java.util.Random random = new java.util.Random(7);
+        List<String> codes = java.util.stream.IntStream.range(0, 1000)
+                .mapToObj(i -> paths.get(random.nextInt(paths.size())))
+                .toList();
+
+        List<String> verdicts = given().auth()
+                .oauth2(credential(SHOP))
+                .contentType(ContentType.JSON)
+                .body(Map.of("codes", codes))
+                .post("/v1/verify/batch")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("results.answer.verdict");
+
+        assertThat(verdicts)
+                .containsExactlyElementsOf(codes.stream().map(expected::get).toList());
+    }
+
     @Test
     void itsFoldAgreesWithTheAuditorsAndSurvivesLosingItsMemory() {
         String auditor = StateCodec.digest(

@@ -66,6 +66,18 @@ public interface ScanConfig {
         @WithDefault("50")
         int journeySteps();
 
+        /**
+         * Read-model statements running at once; further lookups wait and go together in the next statement. One
+         * suits a database that shares a few cores with the services (the local stack): fewer, fuller statements
+         * leave more CPU to everything else. Raise it where PostgreSQL has cores of its own.
+         */
+        @WithDefault("1")
+        int lookupsInFlight();
+
+        /** Units looked up in one statement, at most: it bounds how long one statement holds the lookups behind it. */
+        @WithDefault("64")
+        int unitsPerLookup();
+
         RateLimit rateLimit();
     }
 

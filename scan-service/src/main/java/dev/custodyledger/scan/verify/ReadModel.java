@@ -1,13 +1,18 @@
 package dev.custodyledger.scan.verify;
 
 import dev.custodyledger.core.verdict.Reason;
+import dev.custodyledger.scan.config.ScanConfig;
 import dev.custodyledger.scan.view.JourneyStepRow;
 import dev.custodyledger.scan.view.UnitViewRow;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -15,51 +20,149 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Reads the verification view in one round trip: the position, the unit, its flags and its newest journey
- * steps. This is the hot path of every verify, so it is one prepared statement on the reactive client (cached per
- * connection) rather than a Hibernate native query, whose per-query interpretation cost capped verifies at about
- * 1,000/s on this machine (ADR 9).
+ * Reads the verification view: the position, and per unit its view, its flags and its newest journey steps. This
+ * is the hot path of every verify, so it is one prepared statement on the reactive client (cached per connection)
+ * rather than a Hibernate native query (ADR 9), and it looks up many units per statement (ADR 13): a lookup is
+ * sent at once while fewer than {@code lookupsInFlight} statements run, otherwise it waits for the next statement,
+ * which takes every waiting lookup. At a trickle nothing waits; under load PostgreSQL runs a few statements of
+ * many units instead of one statement per verify, which is what capped verifies per second.
  */
 @ApplicationScoped
 public class ReadModel {
-    private static final String FIND = "select p.seq, v.code, v.kind, v.gtin, v.lot, v.expiry, v.product, v.brand_id,"
-            + " v.brand_name, v.status, v.unit_recalled, v.lot_recalled, v.recall_reason, v.in_transit,"
+    private static final String FIND = "select p.seq, k.i, v.code, v.kind, v.gtin, v.lot, v.expiry, v.product,"
+            + " v.brand_id, v.brand_name, v.status, v.unit_recalled, v.lot_recalled, v.recall_reason, v.in_transit,"
             + " v.custodian_name, v.custodian_city, v.custodian_country, v.containers, v.last_seq,"
-            + " (select string_agg(f.reason, ' ') from unit_flag f where f.unit_code = $1) as flags,"
+            + " (select string_agg(f.reason, ' ') from unit_flag f where f.unit_code = k.code) as flags,"
             + " (select json_agg(j order by j.seq) from (select seq, event_time, step, party_name, to_party_name, city,"
-            + " country, via_container from journey_step where unit_code = $1 order by seq desc limit $2) j) as journey"
-            + " from projection_position p left join unit_view v on v.code = $1 where p.name = 'scan'";
+            + " country, via_container from journey_step s where s.unit_code = k.code order by s.seq desc limit $2) j)"
+            + " as journey"
+            + " from projection_position p cross join unnest($1::text[]) with ordinality as k(code, i)"
+            + " left join unit_view v on v.code = k.code where p.name = 'scan'";
 
     private final Pool pool;
+    private final int journeySteps;
+    private final int inFlightLimit;
+    private final int unitsPerStatement;
+    private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
 
-    ReadModel(Pool pool) {
+    ReadModel(Pool pool, ScanConfig config) {
         this.pool = pool;
+        this.journeySteps = config.verify().journeySteps();
+        this.inFlightLimit = config.verify().lookupsInFlight();
+        this.unitsPerStatement = config.verify().unitsPerLookup();
     }
 
     /** What the read model knows of a unit, the reasons the clone detector raised for it, and the ledger seq. */
     public record Lookup(long seq, UnitViewRow unit, List<JourneyStepRow> journey, Set<Reason> flags) {}
 
-    public Uni<Lookup> find(String code, int journeySteps) {
-        return pool.preparedQuery(FIND).execute(Tuple.of(code, journeySteps)).map(rows -> {
-            Row row = rows.iterator().next();
-            long seq = row.getLong("seq");
-            if (row.getString("code") == null) {
-                return new Lookup(seq, null, List.of(), Set.of());
+    /** A lookup waiting for its statement, answered on the Vert.x context that asked (if any). */
+    private record Pending(String code, UniEmitter<? super Lookup> answer, Context context) {
+        void complete(Lookup lookup) {
+            deliver(() -> answer.complete(lookup));
+        }
+
+        void fail(Throwable failure) {
+            deliver(() -> answer.fail(failure));
+        }
+
+        private void deliver(Runnable delivery) {
+            if (context == null || context == Vertx.currentContext()) {
+                delivery.run();
+            } else {
+                context.runOnContext(ignored -> delivery.run());
             }
-            String flags = row.getString("flags");
-            return new Lookup(
-                    seq,
-                    unit(row),
-                    journey(code, row.getJsonArray("journey")),
-                    flags == null
-                            ? Set.of()
-                            : Arrays.stream(flags.split(" "))
-                                    .map(Reason::valueOf)
-                                    .collect(Collectors.toUnmodifiableSet()));
+        }
+    }
+
+    public Uni<Lookup> find(String code) {
+        return Uni.createFrom().emitter(answer -> {
+            waiting.add(new Pending(code, answer, Vertx.currentContext()));
+            sendWaiting();
         });
+    }
+
+    /**
+     * Sends statements while lookups wait and fewer than the limit run. Whoever adds a lookup or finishes a
+     * statement calls this afterwards, so a lookup never waits without a statement coming for it.
+     */
+    private void sendWaiting() {
+        while (!waiting.isEmpty()) {
+            int running = inFlight.get();
+            if (running >= inFlightLimit) {
+                return;
+            }
+            if (!inFlight.compareAndSet(running, running + 1)) {
+                continue;
+            }
+            List<Pending> batch = new ArrayList<>();
+            Pending next;
+            while (batch.size() < unitsPerStatement && (next = waiting.poll()) != null) {
+                batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                inFlight.decrementAndGet();
+            } else {
+                send(batch);
+            }
+        }
+    }
+
+    private void send(List<Pending> batch) {
+        String[] codes = new String[batch.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = batch.get(i).code();
+        }
+        pool.preparedQuery(FIND)
+                .execute(Tuple.of(codes, journeySteps))
+                .subscribe()
+                .with(rows -> finished(batch, rows, null), failure -> finished(batch, null, failure));
+    }
+
+    private void finished(List<Pending> batch, RowSet<Row> rows, Throwable failure) {
+        inFlight.decrementAndGet();
+        sendWaiting();
+        if (failure != null) {
+            batch.forEach(p -> p.fail(failure));
+            return;
+        }
+        Lookup[] found = new Lookup[batch.size()];
+        try {
+            for (Row row : rows) {
+                found[(int) row.getLong("i").longValue() - 1] = lookup(row);
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(p -> p.fail(e));
+            return;
+        }
+        for (int i = 0; i < found.length; i++) {
+            if (found[i] == null) {
+                batch.get(i).fail(new IllegalStateException("the read model has no position yet"));
+            } else {
+                batch.get(i).complete(found[i]);
+            }
+        }
+    }
+
+    private static Lookup lookup(Row row) {
+        long seq = row.getLong("seq");
+        String code = row.getString("code");
+        if (code == null) {
+            return new Lookup(seq, null, List.of(), Set.of());
+        }
+        String flags = row.getString("flags");
+        return new Lookup(
+                seq,
+                unit(row),
+                journey(code, row.getJsonArray("journey")),
+                flags == null
+                        ? Set.of()
+                        : Arrays.stream(flags.split(" ")).map(Reason::valueOf).collect(Collectors.toUnmodifiableSet()));
     }
 
     private static UnitViewRow unit(Row r) {

@@ -1,6 +1,7 @@
 package dev.custodyledger.scan.verify;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.custodyledger.core.verdict.LabelCheck;
 import dev.custodyledger.core.verdict.Reason;
 import dev.custodyledger.core.verdict.Verdict;
@@ -13,6 +14,7 @@ import java.util.Map;
  * cities, party display names; no internal detail), the label check and the ledger seq it is based on.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonSerialize(using = VerifyAnswerWriter.class)
 public record VerifyAnswer(
         String code,
         Verdict verdict,

@@ -75,7 +75,7 @@ public class VerifyService {
     public Uni<VerifyAnswer> verify(ScannedCode code, ScanSignals signals) {
         long start = System.nanoTime();
         return readModel
-                .find(code.unit().path(), config.verify().journeySteps())
+                .find(code.unit().path())
                 .ifNoItem()
                 .after(config.verify().timeout())
                 .fail()
