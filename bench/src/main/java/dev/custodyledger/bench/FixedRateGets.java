@@ -1,172 +1,242 @@
 package dev.custodyledger.bench;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 
 /**
- * GETs at a fixed rate over keep-alive HTTP/1.1 connections on plain sockets, open loop: request {@code i} is due
- * at {@code start + i / rate} and its latency runs from then, so a slow answer delays the requests behind it and
- * they count the delay (coordinated omission corrected). A lean client, so that the load generator leaves the
- * machine's two cores to the system under test: the JDK's HttpClient spent most of a core at 2,000 requests/s.
+ * GETs at a fixed rate over keep-alive HTTP/1.1 connections, open loop: request {@code i} is due at {@code start +
+ * i / rate} and its latency runs from then, so a slow answer delays the requests behind it and they count the delay
+ * (coordinated omission corrected). A lean client, so that the load generator leaves the machine's two cores to the
+ * system under test: one thread sends on time (parked until each request is due), one thread reads every
+ * connection through a selector. A thread per connection cost a quarter of a core at 2,000 requests/s here, and
+ * the JDK's HttpClient most of one.
  */
 final class FixedRateGets {
-    private final URI base;
+    /** How long after the last request is due the client waits for answers before counting them as failed. */
+    private static final long PATIENCE_NANOS = 120_000_000_000L;
+
+    private final InetSocketAddress server;
+    private final String host;
     private final IntFunction<String> paths;
+    private final Selector selector;
     private final Histogram latency = new Histogram(3); // auto-resizing: an overloaded service may take minutes
-    private final AtomicInteger next = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
-    private long start;
-    private long interval;
-    private int total;
+    /** Idle connections and requests that are due but found none idle; guarded by {@code this}. */
+    private final ArrayDeque<Connection> idle = new ArrayDeque<>();
+
+    private final ArrayDeque<Integer> backlog = new ArrayDeque<>();
+    private final long start;
+    private final long interval;
+    private final int total;
+    private int answered;
+    private int failed;
 
     record Result(Histogram latency, int failed) {}
 
-    private FixedRateGets(URI base, IntFunction<String> paths) {
-        this.base = base;
+    /** A keep-alive connection with at most one request outstanding, and the start of its answer. */
+    private static final class Connection {
+        final SocketChannel channel;
+        ByteBuffer in = ByteBuffer.allocate(16 * 1024);
+        volatile long intended;
+        volatile boolean busy;
+
+        Connection(SocketChannel channel) {
+            this.channel = channel;
+        }
+    }
+
+    private FixedRateGets(URI base, IntFunction<String> paths, int rate, int seconds) throws IOException {
+        this.server = new InetSocketAddress(base.getHost(), base.getPort());
+        this.host = base.getHost();
         this.paths = paths;
+        this.selector = Selector.open();
+        this.interval = 1_000_000_000L / rate;
+        this.total = rate * seconds;
+        this.start = System.nanoTime() + 100_000_000L;
     }
 
-    /** {@code rate × seconds} GETs of {@code paths.apply(i)} against {@code base} from {@code connections} sockets. */
+    /** {@code rate × seconds} GETs of {@code paths.apply(i)} against {@code base} over {@code connections} sockets. */
     static Result run(String base, IntFunction<String> paths, int rate, int seconds, int connections)
-            throws InterruptedException {
-        var load = new FixedRateGets(URI.create(base), paths);
-        load.interval = 1_000_000_000L / rate;
-        load.total = rate * seconds;
-        load.start = System.nanoTime() + 100_000_000L;
-        List<Thread> workers = new ArrayList<>(connections);
+            throws IOException, InterruptedException {
+        var load = new FixedRateGets(URI.create(base), paths, rate, seconds);
         for (int c = 0; c < connections; c++) {
-            Thread worker = new Thread(load::work, "fixed-rate-" + c);
-            worker.start();
-            workers.add(worker);
+            load.idle.add(load.connect());
         }
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        return new Result(load.latency, load.failed.get());
+        Thread sender = new Thread(load::send, "fixed-rate-sender");
+        sender.start();
+        load.read();
+        sender.join();
+        load.selector.close();
+        return new Result(load.latency, load.failed);
     }
 
-    /** A keep-alive connection and its buffered input, which may hold the start of the next answer. */
-    private record Connection(Socket socket, InputStream in, OutputStream out) {}
+    private Connection connect() throws IOException {
+        SocketChannel channel = SocketChannel.open(server);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        channel.configureBlocking(false);
+        Connection connection = new Connection(channel);
+        channel.register(selector, SelectionKey.OP_READ, connection);
+        return connection;
+    }
 
-    private void work() {
-        Connection connection = null;
-        for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+    /** The sending thread: each request when it is due, on an idle connection or else into the backlog. */
+    private void send() {
+        for (int i = 0; i < total; i++) {
             long intended = start + i * interval;
             long wait;
             while ((wait = intended - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            boolean ok;
-            try {
+            Connection connection;
+            synchronized (this) {
+                connection = idle.poll();
                 if (connection == null) {
-                    connection = connect();
+                    backlog.add(i);
+                    continue;
                 }
-                ok = get(connection, paths.apply(i)) == 200;
-            } catch (IOException e) {
-                ok = false;
-                close(connection);
-                connection = null;
             }
-            long micros = (System.nanoTime() - intended) / 1000;
-            synchronized (latency) {
-                latency.recordValue(micros);
-            }
-            if (!ok) {
-                failed.incrementAndGet();
-            }
+            request(connection, i);
         }
-        close(connection);
     }
 
-    private Connection connect() throws IOException {
-        var socket = new Socket(base.getHost(), base.getPort());
-        socket.setTcpNoDelay(true);
-        socket.setSoTimeout(120_000);
-        return new Connection(socket, new BufferedInputStream(socket.getInputStream()), socket.getOutputStream());
-    }
-
-    /** Sends one GET and reads the whole answer, so that the connection can carry the next; the status. */
-    private int get(Connection connection, String path) throws IOException {
-        connection
-                .out()
-                .write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAccept: application/json\r\n\r\n")
+    private void request(Connection connection, int i) {
+        connection.intended = start + i * interval;
+        connection.busy = true;
+        ByteBuffer request = ByteBuffer.wrap(
+                ("GET " + paths.apply(i) + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
-        connection.out().flush();
-        return readResponse(connection.in());
+        try {
+            while (request.hasRemaining()) {
+                connection.channel.write(request);
+            }
+        } catch (IOException e) {
+            // the reading thread sees the broken connection, counts the request as failed and reconnects
+        }
     }
 
-    private static int readResponse(InputStream in) throws IOException {
-        String status = line(in);
-        int code = Integer.parseInt(status.split(" ", 3)[1]);
-        long length = -1;
-        boolean chunked = false;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
-            String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Long.parseLong(lower.substring(15).strip());
-            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-                chunked = true;
+    /** The reading thread: completes answers, records their latency and hands each freed connection on. */
+    private void read() throws IOException {
+        long giveUp = start + total * interval + PATIENCE_NANOS;
+        while (answered < total) {
+            if (System.nanoTime() > giveUp) {
+                failed += total - answered;
+                return;
             }
-        }
-        if (chunked) {
-            for (long size = Long.parseLong(line(in).strip(), 16);
-                    size > 0;
-                    size = Long.parseLong(line(in).strip(), 16)) {
-                skip(in, size);
-                line(in);
-            }
-            line(in);
-        } else if (length > 0) {
-            skip(in, length);
-        }
-        return code;
-    }
-
-    private static void skip(InputStream in, long bytes) throws IOException {
-        for (long left = bytes; left > 0; ) {
-            long skipped = in.skip(left);
-            if (skipped <= 0) {
-                if (in.read() < 0) {
-                    throw new IOException("connection closed in a body");
+            selector.select(100);
+            for (SelectionKey key : selector.selectedKeys()) {
+                Connection connection = (Connection) key.attachment();
+                try {
+                    int status = answer(connection);
+                    if (status != 0) {
+                        answered(connection, status);
+                    }
+                } catch (IOException e) {
+                    key.cancel();
+                    connection.channel.close();
+                    if (connection.busy) {
+                        record(connection, -1);
+                    }
+                    handOn(connect());
                 }
-                skipped = 1;
             }
-            left -= skipped;
+            selector.selectedKeys().clear();
         }
     }
 
-    private static String line(InputStream in) throws IOException {
-        var line = new StringBuilder();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                throw new IOException("connection closed");
-            }
-            if (c != '\r') {
-                line.append((char) c);
-            }
-        }
-        return line.toString();
+    private void answered(Connection connection, int status) {
+        record(connection, status);
+        handOn(connection);
     }
 
-    private static void close(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.socket().close();
-            } catch (IOException ignored) {
-                // closing a broken connection: nothing left to do
+    private void record(Connection connection, int status) {
+        latency.recordValue((System.nanoTime() - connection.intended) / 1000);
+        connection.busy = false;
+        answered++;
+        if (status != 200) {
+            failed++;
+        }
+    }
+
+    /** A free connection takes the oldest request in the backlog, or waits among the idle ones. */
+    private void handOn(Connection connection) {
+        Integer next;
+        synchronized (this) {
+            next = backlog.poll();
+            if (next == null) {
+                idle.add(connection);
             }
         }
+        if (next != null) {
+            request(connection, next);
+        }
+    }
+
+    /** Reads what arrived; the status once the whole answer is in, else 0. */
+    private int answer(Connection connection) throws IOException {
+        if (!connection.in.hasRemaining()) {
+            ByteBuffer larger = ByteBuffer.allocate(connection.in.capacity() * 2);
+            connection.in.flip();
+            connection.in = larger.put(connection.in);
+        }
+        if (connection.channel.read(connection.in) < 0) {
+            throw new IOException("connection closed");
+        }
+        ByteBuffer in = connection.in.duplicate().flip();
+        int length = complete(in);
+        if (length < 0) {
+            return 0;
+        }
+        String head = StandardCharsets.US_ASCII
+                .decode(in.duplicate().position(0).limit(12))
+                .toString();
+        connection.in.flip().position(length);
+        connection.in.compact();
+        return Integer.parseInt(head.substring(9, 12));
+    }
+
+    /** The length of the complete answer at the start of {@code in}, or -1 while it is incomplete. */
+    static int complete(ByteBuffer in) {
+        String text = StandardCharsets.ISO_8859_1.decode(in.duplicate()).toString();
+        int headEnd = text.indexOf("\r\n\r\n");
+        if (headEnd < 0) {
+            return -1;
+        }
+        int body = headEnd + 4;
+        String head = text.substring(0, headEnd).toLowerCase(Locale.ROOT);
+        if (head.contains("\r\ntransfer-encoding:") && head.contains("chunked")) {
+            for (int at = body; ; ) {
+                int lineEnd = text.indexOf("\r\n", at);
+                if (lineEnd < 0) {
+                    return -1;
+                }
+                int size = Integer.parseInt(text.substring(at, lineEnd).strip(), 16);
+                at = lineEnd + 2 + size + 2;
+                if (at > text.length()) {
+                    return -1;
+                }
+                if (size == 0) {
+                    return at;
+                }
+            }
+        }
+        int lengthAt = head.indexOf("\r\ncontent-length:");
+        if (lengthAt < 0) {
+            return body;
+        }
+        int lengthEnd = head.indexOf("\r\n", lengthAt + 2);
+        int length = Integer.parseInt(head.substring(lengthAt + 17, lengthEnd < 0 ? head.length() : lengthEnd)
+                .strip());
+        return text.length() >= body + length ? body + length : -1;
     }
 }

@@ -279,7 +279,7 @@ public final class ScanBench {
      * at the same rate: the load generator's own first seconds (its code compiling, its connections opening) would
      * otherwise count as the service's latency.
      */
-    private Histogram fixedRate(int rate, int seconds) throws InterruptedException {
+    private Histogram fixedRate(int rate, int seconds) throws IOException, InterruptedException {
         IntFunction<String> randomCodes = i -> path(ThreadLocalRandom.current().nextInt(units));
         FixedRateGets.run(scan, randomCodes, rate, FIXED_RATE_WARM_UP_SECONDS, FIXED_RATE_CONNECTIONS);
         var result = FixedRateGets.run(scan, randomCodes, rate, seconds, FIXED_RATE_CONNECTIONS);

