@@ -9,10 +9,18 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -64,6 +72,67 @@ final class FixedRateGets {
         this.interval = 1_000_000_000L / rate;
         this.total = rate * seconds;
         this.start = System.nanoTime() + 100_000_000L;
+    }
+
+    /**
+     * Runs the load in a process of its own at a lower CPU priority ({@code nice -n 10} where there is nice): on
+     * cores it shares with the system under test, the client then takes what the system leaves, instead of
+     * delaying the very answers it times (measured here: the service's own lookup p99 at 2,000/s fell from 12–22
+     * to 8–10 ms). Latency still runs from each request's intended start, so whatever delays the client itself
+     * counts against the service. GETs {@code pathPrefix + random(units)} at {@code rate}: {@code warmUpSeconds}
+     * unrecorded, then {@code seconds} recorded.
+     */
+    static Result inYieldingProcess(
+            String base, String pathPrefix, int units, int rate, int seconds, int connections, int warmUpSeconds)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
+            command.addAll(List.of("/usr/bin/nice", "-n", "10"));
+        }
+        command.addAll(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                FixedRateGets.class.getName(),
+                base,
+                pathPrefix,
+                Integer.toString(units),
+                Integer.toString(rate),
+                Integer.toString(seconds),
+                Integer.toString(connections),
+                Integer.toString(warmUpSeconds)));
+        Process client = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+        if (client.waitFor() != 0 || !out.startsWith("failed ")) {
+            throw new IOException("the fixed-rate client failed: " + out);
+        }
+        String[] parts = out.split(" ");
+        try {
+            Histogram latency = Histogram.decodeFromCompressedByteBuffer(
+                    ByteBuffer.wrap(Base64.getDecoder().decode(parts[3])), 0);
+            return new Result(latency, Integer.parseInt(parts[1]));
+        } catch (DataFormatException e) {
+            throw new IOException("the fixed-rate client's histogram is unreadable", e);
+        }
+    }
+
+    /** The client process of {@link #inYieldingProcess}: prints {@code failed <n> histogram <base64>}. */
+    public static void main(String[] args) throws Exception {
+        String prefix = args[1];
+        int units = Integer.parseInt(args[2]);
+        IntFunction<String> paths = i -> prefix + ThreadLocalRandom.current().nextInt(units);
+        int rate = Integer.parseInt(args[3]);
+        int connections = Integer.parseInt(args[5]);
+        run(args[0], paths, rate, Integer.parseInt(args[6]), connections);
+        Result result = run(args[0], paths, rate, Integer.parseInt(args[4]), connections);
+        ByteBuffer encoded = ByteBuffer.allocate(result.latency().getNeededByteBufferCapacity());
+        result.latency().encodeIntoCompressedByteBuffer(encoded);
+        byte[] bytes = Arrays.copyOf(encoded.array(), encoded.position());
+        System.out.println("failed " + result.failed() + " histogram "
+                + Base64.getEncoder().encodeToString(bytes));
     }
 
     /** {@code rate × seconds} GETs of {@code paths.apply(i)} against {@code base} over {@code connections} sockets. */

@@ -31,7 +31,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
@@ -174,7 +173,12 @@ public final class ScanBench {
     }
 
     private String path(int i) {
-        return "/v1/verify?code=01/" + gtin.value() + "/21/S" + i;
+        return codesPath() + i;
+    }
+
+    /** The verify path of this run's codes, but for the serial's number. */
+    private String codesPath() {
+        return "/v1/verify?code=01/" + gtin.value() + "/21/S";
     }
 
     private void requireNoRateLimit() throws Exception {
@@ -275,14 +279,14 @@ public final class ScanBench {
     }
 
     /**
-     * Verifies at {@code rate} for {@code seconds}, after an unrecorded warm-up of {@link #FIXED_RATE_WARM_UP_SECONDS}
-     * at the same rate: the load generator's own first seconds (its code compiling, its connections opening) would
-     * otherwise count as the service's latency.
+     * Verifies at {@code rate} for {@code seconds} from a client process that yields the cores to the system under
+     * test, after an unrecorded warm-up of {@link #FIXED_RATE_WARM_UP_SECONDS} at the same rate: the load
+     * generator's own first seconds (its code compiling, its connections opening) would otherwise count as the
+     * service's latency.
      */
     private Histogram fixedRate(int rate, int seconds) throws IOException, InterruptedException {
-        IntFunction<String> randomCodes = i -> path(ThreadLocalRandom.current().nextInt(units));
-        FixedRateGets.run(scan, randomCodes, rate, FIXED_RATE_WARM_UP_SECONDS, FIXED_RATE_CONNECTIONS);
-        var result = FixedRateGets.run(scan, randomCodes, rate, seconds, FIXED_RATE_CONNECTIONS);
+        var result = FixedRateGets.inYieldingProcess(
+                scan, codesPath(), units, rate, seconds, FIXED_RATE_CONNECTIONS, FIXED_RATE_WARM_UP_SECONDS);
         fixedRateFailures = result.failed();
         if (result.failed() > 0) {
             System.out.println("note: " + result.failed() + " verifies did not answer 200");
