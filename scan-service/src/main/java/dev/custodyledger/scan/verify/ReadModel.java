@@ -21,19 +21,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
  * Reads the verification view: the position, and per unit its view, its flags and its newest journey steps. This
  * is the hot path of every verify, so it is one prepared statement on the reactive client (cached per connection)
- * rather than a Hibernate native query (ADR 9), and it looks up many units per statement (ADR 13): a lookup is
- * sent at once while fewer than {@code lookupsInFlight} statements run, otherwise it waits for the next statement,
- * which takes every waiting lookup. At a trickle nothing waits; under load PostgreSQL runs a few statements of
- * many units instead of one statement per verify, which is what capped verifies per second. The statements go
- * over one connection of the read model's own, pipelined when more than one is in flight.
+ * rather than a Hibernate native query (ADR 9), and it looks up many units per statement ({@link LookupBatcher},
+ * ADR 13): under load PostgreSQL runs a few statements of many units instead of one statement per verify, which
+ * is what capped verifies per second and most of what PostgreSQL spent at a fixed rate. The statements go over
+ * one connection of the read model's own, pipelined when more than one is in flight.
  */
 @ApplicationScoped
 public class ReadModel {
@@ -49,18 +46,21 @@ public class ReadModel {
 
     private final Pool pool;
     private final int journeySteps;
-    private final int inFlightLimit;
-    private final int unitsPerStatement;
-    private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    /** Guarded by {@code waiting}; null until the first lookup and after a failed statement. */
+    private final LookupBatcher<Pending> batcher;
+    /** Guarded by {@code this}; null until the first lookup and after a failed statement. */
     private Uni<SqlConnection> connection;
 
-    ReadModel(Pool pool, ScanConfig config) {
+    ReadModel(Pool pool, ScanConfig config, Vertx vertx) {
         this.pool = pool;
         this.journeySteps = config.verify().journeySteps();
-        this.inFlightLimit = config.verify().lookupsInFlight();
-        this.unitsPerStatement = config.verify().unitsPerLookup();
+        this.batcher = new LookupBatcher<>(
+                config.verify().lookupsInFlight(),
+                config.verify().unitsPerLookup(),
+                config.verify().lookupSpacing().toNanos(),
+                System::nanoTime,
+                // Vert.x timers count whole milliseconds: round up, or the timer fires before the spacing has passed.
+                (nanos, task) -> vertx.setTimer(Math.max(1, (nanos + 999_999) / 1_000_000), id -> task.run()),
+                this::send);
     }
 
     /** What the read model knows of a unit, the reasons the clone detector raised for it, and the ledger seq. */
@@ -87,35 +87,8 @@ public class ReadModel {
 
     public Uni<Lookup> find(String code) {
         return Uni.createFrom().emitter(answer -> {
-            waiting.add(new Pending(code, answer, Vertx.currentContext()));
-            sendWaiting();
+            batcher.add(new Pending(code, answer, Vertx.currentContext()));
         });
-    }
-
-    /**
-     * Sends statements while lookups wait and fewer than the limit run. Whoever adds a lookup or finishes a
-     * statement calls this afterwards, so a lookup never waits without a statement coming for it.
-     */
-    private void sendWaiting() {
-        while (!waiting.isEmpty()) {
-            int running = inFlight.get();
-            if (running >= inFlightLimit) {
-                return;
-            }
-            if (!inFlight.compareAndSet(running, running + 1)) {
-                continue;
-            }
-            List<Pending> batch = new ArrayList<>();
-            Pending next;
-            while (batch.size() < unitsPerStatement && (next = waiting.poll()) != null) {
-                batch.add(next);
-            }
-            if (batch.isEmpty()) {
-                inFlight.decrementAndGet();
-            } else {
-                send(batch);
-            }
-        }
     }
 
     private void send(List<Pending> batch) {
@@ -138,7 +111,7 @@ public class ReadModel {
      * statements/s on one connection, 67 % on four, 72 % on eight).
      */
     private Uni<SqlConnection> connection() {
-        synchronized (waiting) {
+        synchronized (this) {
             if (connection == null) {
                 // A connection the database closes (a restart) is forgotten at once, not at the next failed lookup.
                 var opened = new AtomicReference<Uni<SqlConnection>>();
@@ -154,7 +127,7 @@ public class ReadModel {
 
     /** After a failed statement the next one opens a new connection; the old one is closed if it opened. */
     private void forget(Uni<SqlConnection> failed) {
-        synchronized (waiting) {
+        synchronized (this) {
             if (connection == failed) {
                 connection = null;
             }
@@ -163,8 +136,7 @@ public class ReadModel {
     }
 
     private void finished(List<Pending> batch, RowSet<Row> rows, Throwable failure) {
-        inFlight.decrementAndGet();
-        sendWaiting();
+        batcher.finished();
         if (failure != null) {
             batch.forEach(p -> p.fail(failure));
             return;
