@@ -74,13 +74,6 @@ public interface ScanConfig {
         @WithDefault("1")
         int lookupsInFlight();
 
-        /**
-         * The least time between two read-model statements; lookups arriving sooner wait for the next statement
-         * together. Zero sends each lookup at once whenever a statement may run.
-         */
-        @WithDefault("1ms")
-        Duration lookupSpacing();
-
         /** Units looked up in one statement, at most: it bounds how long one statement holds the lookups behind it. */
         @WithDefault("64")
         int unitsPerLookup();

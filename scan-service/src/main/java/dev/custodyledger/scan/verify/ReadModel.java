@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * is the hot path of every verify, so it is one prepared statement on the reactive client (cached per connection)
  * rather than a Hibernate native query (ADR 9), and it looks up many units per statement ({@link LookupBatcher},
  * ADR 13): under load PostgreSQL runs a few statements of many units instead of one statement per verify, which
- * is what capped verifies per second and most of what PostgreSQL spent at a fixed rate. The statements go over
+ * is what capped verifies per second. The statements go over
  * one connection of the read model's own, pipelined when more than one is in flight.
  */
 @ApplicationScoped
@@ -47,20 +47,15 @@ public class ReadModel {
     private final Pool pool;
     private final int journeySteps;
     private final LookupBatcher<Pending> batcher;
-    /** Guarded by {@code this}; null until the first lookup and after a failed statement. */
+    private final Object connectionLock = new Object();
+    /** Guarded by {@code connectionLock}; null until the first lookup and after a failed statement. */
     private Uni<SqlConnection> connection;
 
-    ReadModel(Pool pool, ScanConfig config, Vertx vertx) {
+    ReadModel(Pool pool, ScanConfig config) {
         this.pool = pool;
         this.journeySteps = config.verify().journeySteps();
         this.batcher = new LookupBatcher<>(
-                config.verify().lookupsInFlight(),
-                config.verify().unitsPerLookup(),
-                config.verify().lookupSpacing().toNanos(),
-                System::nanoTime,
-                // Vert.x timers count whole milliseconds: round up, or the timer fires before the spacing has passed.
-                (nanos, task) -> vertx.setTimer(Math.max(1, (nanos + 999_999) / 1_000_000), id -> task.run()),
-                this::send);
+                config.verify().lookupsInFlight(), config.verify().unitsPerLookup(), this::send);
     }
 
     /** What the read model knows of a unit, the reasons the clone detector raised for it, and the ledger seq. */
@@ -111,7 +106,7 @@ public class ReadModel {
      * statements/s on one connection, 67 % on four, 72 % on eight).
      */
     private Uni<SqlConnection> connection() {
-        synchronized (this) {
+        synchronized (connectionLock) {
             if (connection == null) {
                 // A connection the database closes (a restart) is forgotten at once, not at the next failed lookup.
                 var opened = new AtomicReference<Uni<SqlConnection>>();
@@ -127,7 +122,7 @@ public class ReadModel {
 
     /** After a failed statement the next one opens a new connection; the old one is closed if it opened. */
     private void forget(Uni<SqlConnection> failed) {
-        synchronized (this) {
+        synchronized (connectionLock) {
             if (connection == failed) {
                 connection = null;
             }

@@ -12,8 +12,8 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
- * The batcher on a simulated clock: lookups arrive, statements take their time, timers fire, all in one thread
- * and in time order, so that every interleaving the generator draws is replayable.
+ * The batcher on a simulated clock: lookups arrive and statements take their time, all in one thread and in time
+ * order, so that every interleaving the generator draws is replayable.
  */
 class LookupBatcherTest {
     private static final long MICROS = 1_000;
@@ -34,9 +34,9 @@ class LookupBatcherTest {
         int running;
         int mostRunning;
 
-        Simulation(int inFlight, int maxBatch, long spacing, List<Long> durations) {
+        Simulation(int inFlight, int maxBatch, List<Long> durations) {
             this.durations = durations;
-            this.batcher = new LookupBatcher<>(inFlight, maxBatch, spacing, () -> now, this::later, this::statement);
+            this.batcher = new LookupBatcher<>(inFlight, maxBatch, this::statement);
         }
 
         void later(long nanos, Runnable task) {
@@ -75,21 +75,16 @@ class LookupBatcherTest {
     void everyLookupGoesOutOnceInOrderWithinTheLimits(
             @ForAll @IntRange(min = 1, max = 4) int inFlight,
             @ForAll @IntRange(min = 1, max = 16) int maxBatch,
-            @ForAll @IntRange(min = 0, max = 3000) int spacingMicros,
             @ForAll @Size(min = 1, max = 300) List<@IntRange(min = 0, max = 2000) Integer> gapsMicros,
             @ForAll @Size(min = 1, max = 20) List<@IntRange(min = 0, max = 4000) Integer> durationsMicros) {
-        long spacing = spacingMicros * MICROS;
         var sim = new Simulation(
                 inFlight,
                 maxBatch,
-                spacing,
                 durationsMicros.stream().map(d -> d * MICROS).toList());
-        long at = 0;
         List<Integer> arrived = new ArrayList<>();
-        for (int i = 0; i < gapsMicros.size(); i++) {
-            at += gapsMicros.get(i) * MICROS;
-            sim.arrive(at, i);
-            arrived.add(i);
+        for (long at : arrivals(gapsMicros)) {
+            sim.arrive(at, arrived.size());
+            arrived.add(arrived.size());
         }
 
         sim.run();
@@ -99,71 +94,37 @@ class LookupBatcherTest {
                 .isEqualTo(arrived);
         assertThat(sim.sent).allSatisfy(s -> assertThat(s.lookups()).hasSizeBetween(1, maxBatch));
         assertThat(sim.mostRunning).as("statements at once").isLessThanOrEqualTo(inFlight);
-        for (int i = 1; i < sim.sent.size(); i++) {
-            assertThat(sim.sent.get(i).at() - sim.sent.get(i - 1).at())
-                    .as("time between statements")
-                    .isGreaterThanOrEqualTo(spacing);
-        }
     }
 
     @Property(tries = 300)
-    void aLookupFindingTheReadModelIdleGoesAtOnce(
-            @ForAll @IntRange(min = 0, max = 3000) int spacingMicros,
-            @ForAll @Size(min = 1, max = 100) List<@IntRange(min = 0, max = 5000) Integer> gapsMicros) {
-        long spacing = spacingMicros * MICROS;
-        var sim = new Simulation(1, 64, spacing, List.of(200 * MICROS));
-        long at = 0;
-        for (int i = 0; i < gapsMicros.size(); i++) {
-            at += gapsMicros.get(i) * MICROS;
-            sim.arrive(at, i);
-        }
-        List<Long> arrivals = new ArrayList<>();
-        at = 0;
-        for (int gap : gapsMicros) {
-            at += gap * MICROS;
-            arrivals.add(at);
+    void aLookupFindingNoStatementRunningGoesAtOnce(
+            @ForAll @Size(min = 1, max = 100) List<@IntRange(min = 0, max = 500) Integer> gapsMicros) {
+        long duration = 200 * MICROS;
+        var sim = new Simulation(1, 64, List.of(duration));
+        List<Long> arrivals = arrivals(gapsMicros);
+        for (int i = 0; i < arrivals.size(); i++) {
+            sim.arrive(arrivals.get(i), i);
         }
 
         sim.run();
 
-        // Idle: nothing waiting or running, and the last statement at least a spacing ago.
-        long lastSent = Long.MIN_VALUE / 2;
         long busyUntil = Long.MIN_VALUE;
-        int lookup = 0;
+        int first = 0;
         for (var s : sim.sent) {
-            long arrival = arrivals.get(lookup);
-            boolean idle = arrival >= busyUntil && arrival - lastSent >= spacing;
-            if (idle) {
+            long arrival = arrivals.get(first);
+            if (arrival >= busyUntil) {
                 assertThat(s.at())
-                        .as("lookup %d found the read model idle", lookup)
+                        .as("lookup %d found no statement running", first)
                         .isEqualTo(arrival);
             }
-            lastSent = s.at();
-            busyUntil = s.at() + 200 * MICROS;
-            lookup += s.lookups().size();
+            busyUntil = s.at() + duration;
+            first += s.lookups().size();
         }
-    }
-
-    @Example
-    void lookupsArrivingWithinTheSpacingShareTheNextStatement() {
-        var sim = new Simulation(1, 64, 1000 * MICROS, List.of(100 * MICROS));
-        sim.arrive(0, 1);
-        sim.arrive(300 * MICROS, 2);
-        sim.arrive(600 * MICROS, 3);
-        sim.arrive(2500 * MICROS, 4);
-
-        sim.run();
-
-        assertThat(sim.sent)
-                .containsExactly(
-                        new Simulation.Sent(0, List.of(1)),
-                        new Simulation.Sent(1000 * MICROS, List.of(2, 3)),
-                        new Simulation.Sent(2500 * MICROS, List.of(4)));
     }
 
     @Example
     void lookupsArrivingWhileAStatementRunsGoTogetherWhenItEnds() {
-        var sim = new Simulation(1, 2, 0, List.of(500 * MICROS));
+        var sim = new Simulation(1, 2, List.of(500 * MICROS));
         sim.arrive(0, 1);
         sim.arrive(100 * MICROS, 2);
         sim.arrive(200 * MICROS, 3);
@@ -176,5 +137,15 @@ class LookupBatcherTest {
                         new Simulation.Sent(0, List.of(1)),
                         new Simulation.Sent(500 * MICROS, List.of(2, 3)),
                         new Simulation.Sent(1000 * MICROS, List.of(4)));
+    }
+
+    private static List<Long> arrivals(List<Integer> gapsMicros) {
+        List<Long> arrivals = new ArrayList<>();
+        long at = 0;
+        for (int gap : gapsMicros) {
+            at += gap * MICROS;
+            arrivals.add(at);
+        }
+        return arrivals;
     }
 }
