@@ -282,6 +282,8 @@ public final class LedgerProjector<R> implements AutoCloseable {
             try {
                 if (rebuildRequested && lease.held()) {
                     pipeline.quiesce();
+                    // Readiness and the lag gauge never report more than the tables hold, even while they empty.
+                    pipeline.resumeAt(0);
                     Blocking.await(() -> store.dropAll(projection.tables()));
                     rebuildRequested = false;
                     restored = false;
