@@ -5,6 +5,7 @@ import static dev.custodyledger.core.testing.Gs1Fixtures.item;
 import static dev.custodyledger.ledger.LedgerApi.accept;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.custodyledger.core.event.SignedEvent;
@@ -16,6 +17,7 @@ import dev.custodyledger.core.testing.TestLedger;
 import dev.custodyledger.core.topic.TopicSpec;
 import dev.custodyledger.kafka.LedgerReplay;
 import dev.custodyledger.ledger.fold.LedgerFolder;
+import dev.custodyledger.projection.LedgerProjector;
 import dev.custodyledger.testsupport.CustodyInfrastructure;
 import dev.custodyledger.testsupport.Infrastructure;
 import io.quarkus.test.common.ResourceArg;
@@ -26,6 +28,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -78,9 +81,9 @@ class RestartAndRebuildTest {
                         "select count(*) from fold_snapshot_part where seq = (select max(seq) from fold_snapshot)"))
                 .as("the checkpoint restored next spans several parts")
                 .isGreaterThan(1);
-        restoreFromCheckpoint(); // the in-memory fold is gone; the replica restores as after a crash
+        restoreFromCheckpoint(handoffs.get(UNITS / 2)); // the in-memory fold is gone; restored as after a crash
         batch(handoffs.subList(UNITS / 2, UNITS));
-        restoreFromCheckpoint();
+        restoreFromCheckpoint(receipts.get(0));
         batch(receipts);
 
         JsonPath head = caughtUpHead();
@@ -131,10 +134,16 @@ class RestartAndRebuildTest {
         }
     }
 
-    /** Restores, checks that intake holds off meanwhile, and waits until the fold is back where it was. */
-    private void restoreFromCheckpoint() {
+    /**
+     * Restores, checks that intake holds off meanwhile (also a pre-check that looked at the fold before the rewind
+     * began), and waits until the fold is back where it was.
+     */
+    private void restoreFromCheckpoint(SignedEvent next) {
         folder.restoreFromCheckpoint();
         assertThat(folder.current()).as("a rewound fold does not pre-check").isFalse();
+        assertThatThrownBy(() -> folder.precheck(next, Instant.now()))
+                .as("the pre-check itself refuses to decide on a rewound fold")
+                .isInstanceOf(LedgerProjector.NotCurrentException.class);
         await().atMost(Duration.ofSeconds(60)).until(folder::current);
     }
 

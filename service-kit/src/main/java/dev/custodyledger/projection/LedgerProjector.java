@@ -152,6 +152,9 @@ public final class LedgerProjector<R> implements AutoCloseable {
      * The fold's rules against the current state, verifying the signature: intake's pre-check. The signature is
      * verified before the lock is taken (a key id names one public key for good), so that intake's verifications
      * never hold up the fold; under the lock the rules see the key as it stands then.
+     *
+     * @throws NotCurrentException when the state is not current under the lock, as after a restore that began
+     *     once the caller had looked: a rewound state would refuse events that are valid
      */
     public Optional<Rejection> precheck(SignedEvent event, Instant now) {
         Ed25519PublicKey named = read(state -> {
@@ -168,9 +171,19 @@ public final class LedgerProjector<R> implements AutoCloseable {
         };
         lock.readLock().lock();
         try {
+            if (!current()) {
+                throw new NotCurrentException();
+            }
             return fold.precheck(event, now, checked);
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /** The state is behind the log (starting, or restoring): nothing may be decided on it yet. */
+    public static final class NotCurrentException extends IllegalStateException {
+        NotCurrentException() {
+            super("the fold is catching up with its log");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.custodyledger.core.fold.RejectionCode;
 import dev.custodyledger.ledger.config.LedgerConfig;
 import dev.custodyledger.ledger.fold.Intake;
 import dev.custodyledger.problem.Problem;
+import dev.custodyledger.projection.LedgerProjector;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -60,7 +61,11 @@ public class IntakeService {
             if (known.isPresent()) {
                 return CompletableFuture.completedFuture(answer(known.get()));
             }
-            if (!intake.folder().current()) {
+            Optional<Rejection> refusal;
+            try {
+                refusal = intake.folder().precheck(event, Instant.now());
+            } catch (LedgerProjector.NotCurrentException e) {
+                // Checked under the fold's lock: a restore may begin at any moment, even after a look at current().
                 return CompletableFuture.completedFuture(Submission.rejected(
                         id,
                         Problem.of(
@@ -68,7 +73,6 @@ public class IntakeService {
                                 "LEDGER_CATCHING_UP",
                                 "the ledger is catching up with its log; retry in a moment")));
             }
-            Optional<Rejection> refusal = intake.folder().precheck(event, Instant.now());
             if (refusal.isPresent() && refusal.get().code() != RejectionCode.DUPLICATE) {
                 return CompletableFuture.completedFuture(
                         refused(id, refusal.get().code(), refusal.get().getMessage()));
