@@ -30,18 +30,22 @@ public final class PartyCredentials {
         } catch (CredentialException e) {
             throw unauthenticated(e.getMessage());
         }
-        if (!registry.current()) {
-            // A restored fold refolds from its checkpoint: until it is back, the registry it would judge by is old.
+        // Whether the fold is current is read under its lock with the party: a restore may begin between two
+        // reads, and a refolding registry is old (a valid party would look unknown).
+        Standing standing = registry.read(state -> new Standing(registry.current(), state.party(credential.party())));
+        if (!standing.current()) {
             throw new ProblemException(
                     Problem.of(503, "CATCHING_UP", "this service is catching up with the ledger; retry in a moment"));
         }
-        PartyState party = registry.read(state -> state.party(credential.party()));
+        PartyState party = standing.party();
         if (party == null || party.suspended()) {
             throw new ProblemException(Problem.of(
                     403, "CREDENTIAL_REVOKED", "party " + credential.party() + " is not registered or is suspended"));
         }
         return party;
     }
+
+    private record Standing(boolean current, PartyState party) {}
 
     private static ProblemException unauthenticated(String detail) {
         return new ProblemException(Problem.of(401, "UNAUTHENTICATED", detail));
