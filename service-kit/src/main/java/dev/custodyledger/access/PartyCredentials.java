@@ -30,22 +30,19 @@ public final class PartyCredentials {
         } catch (CredentialException e) {
             throw unauthenticated(e.getMessage());
         }
-        // Whether the fold is current is read under its lock with the party: a restore may begin between two
-        // reads, and a refolding registry is old (a valid party would look unknown).
-        Standing standing = registry.read(state -> new Standing(registry.current(), state.party(credential.party())));
-        if (!standing.current()) {
+        PartyState party;
+        try {
+            party = registry.readCurrent(state -> state.party(credential.party()));
+        } catch (LedgerProjector.NotCurrentException e) {
             throw new ProblemException(
                     Problem.of(503, "CATCHING_UP", "this service is catching up with the ledger; retry in a moment"));
         }
-        PartyState party = standing.party();
         if (party == null || party.suspended()) {
             throw new ProblemException(Problem.of(
                     403, "CREDENTIAL_REVOKED", "party " + credential.party() + " is not registered or is suspended"));
         }
         return party;
     }
-
-    private record Standing(boolean current, PartyState party) {}
 
     private static ProblemException unauthenticated(String detail) {
         return new ProblemException(Problem.of(401, "UNAUTHENTICATED", detail));

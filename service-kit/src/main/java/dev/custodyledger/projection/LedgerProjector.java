@@ -149,6 +149,28 @@ public final class LedgerProjector<R> implements AutoCloseable {
     }
 
     /**
+     * Runs {@code reader} under the read lock only if the state is current there: a restore may begin between a
+     * look at {@link #current()} and a read, and a rewound state would judge valid parties and events as unknown.
+     *
+     * @throws NotCurrentException when the state is behind the log (starting, or refolding after a restore)
+     */
+    public <T> T readCurrent(Function<CustodyState, T> reader) {
+        lock.readLock().lock();
+        try {
+            requireCurrent();
+            return reader.apply(fold.state());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void requireCurrent() {
+        if (!current()) {
+            throw new NotCurrentException();
+        }
+    }
+
+    /**
      * The fold's rules against the current state, verifying the signature: intake's pre-check. The signature is
      * verified before the lock is taken (a key id names one public key for good), so that intake's verifications
      * never hold up the fold; under the lock the rules see the key as it stands then.
@@ -171,9 +193,7 @@ public final class LedgerProjector<R> implements AutoCloseable {
         };
         lock.readLock().lock();
         try {
-            if (!current()) {
-                throw new NotCurrentException();
-            }
+            requireCurrent();
             return fold.precheck(event, now, checked);
         } finally {
             lock.readLock().unlock();
