@@ -8,13 +8,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * {@code insert into t (…) select * from unnest($1::bigint[], $2::text[], …)}: one array parameter per column
+ * {@code insert into t (…) select … from unnest($1::bigint[], $2::text[], …)}: one array parameter per column
  * however many rows, on the reactive client inside the projection's transaction. The statement text never
  * changes and nothing parses thousands of placeholders, which is what keeps the projection ahead of intake
  * (ADR 12).
@@ -29,7 +30,14 @@ public final class MultiRowStatement<T> {
         TEXT("text", String[]::new),
         BOOLEAN("boolean", Boolean[]::new),
         DATE("date", LocalDate[]::new),
-        TIMESTAMPTZ("timestamptz", OffsetDateTime[]::new);
+        TIMESTAMPTZ("timestamptz", OffsetDateTime[]::new),
+        /** JSON text, bound as text and cast in the statement (the client has no array type for JSON text). */
+        JSONB("text", String[]::new) {
+            @Override
+            String selected(String column) {
+                return column + "::jsonb";
+            }
+        };
 
         private final String sql;
         private final IntFunction<Object[]> array;
@@ -37,6 +45,10 @@ public final class MultiRowStatement<T> {
         SqlType(String sql, IntFunction<Object[]> array) {
             this.sql = sql;
             this.array = array;
+        }
+
+        String selected(String column) {
+            return column;
         }
 
         private Object bindable(Object value) {
@@ -66,6 +78,10 @@ public final class MultiRowStatement<T> {
         return new Column(name, SqlType.TIMESTAMPTZ);
     }
 
+    public static Column jsonb(String name) {
+        return new Column(name, SqlType.JSONB);
+    }
+
     private final String sql;
     private final List<Column> columns;
     private final Function<T, Object[]> values;
@@ -76,17 +92,35 @@ public final class MultiRowStatement<T> {
         this.values = values;
         this.sql = "insert into " + table + " ("
                 + columns.stream().map(Column::name).collect(Collectors.joining(", "))
-                + ") select * from unnest("
+                + ") select "
+                + IntStream.range(0, columns.size())
+                        .mapToObj(i -> columns.get(i).type().selected("c" + (i + 1)))
+                        .collect(Collectors.joining(", "))
+                + " from unnest("
                 + IntStream.range(0, columns.size())
                         .mapToObj(i -> "$" + (i + 1) + "::" + columns.get(i).type().sql + "[]")
+                        .collect(Collectors.joining(", "))
+                + ") as u("
+                + IntStream.range(0, columns.size())
+                        .mapToObj(i -> "c" + (i + 1))
                         .collect(Collectors.joining(", "))
                 + ")" + tail;
     }
 
     /** Insert-or-update keyed by the first column: every other column takes the new row's value. */
     public static <T> MultiRowStatement<T> upsert(String table, List<Column> columns, Function<T, Object[]> values) {
+        return upsert(table, columns, Map.of(), values);
+    }
+
+    /**
+     * Insert-or-update keyed by the first column: a column named in {@code merges} takes that expression (over
+     * {@code table.column}, the stored value, and {@code excluded.column}, the new one), every other column the
+     * new row's value.
+     */
+    public static <T> MultiRowStatement<T> upsert(
+            String table, List<Column> columns, Map<String, String> merges, Function<T, Object[]> values) {
         String updates = columns.subList(1, columns.size()).stream()
-                .map(c -> c.name() + " = excluded." + c.name())
+                .map(c -> c.name() + " = " + merges.getOrDefault(c.name(), "excluded." + c.name()))
                 .collect(Collectors.joining(", "));
         return new MultiRowStatement<>(
                 table, columns, " on conflict (" + columns.get(0).name() + ") do update set " + updates, values);

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
- * Reads the verification view: the position, and per unit its view, its flags and its newest journey steps. This
+ * Reads the verification view: the position, and per unit its view with its newest journey steps, and its flags. This
  * is the hot path of every verify, so it is one prepared statement on the reactive client (cached per connection)
  * rather than a Hibernate native query (ADR 9), and it looks up many units per statement ({@link LookupBatcher},
  * ADR 13): under load PostgreSQL runs a few statements of many units instead of one statement per verify, which
@@ -36,16 +36,12 @@ import java.util.stream.Collectors;
 public class ReadModel {
     private static final String FIND = "select p.seq, k.i, v.code, v.kind, v.gtin, v.lot, v.expiry, v.product,"
             + " v.brand_id, v.brand_name, v.status, v.unit_recalled, v.lot_recalled, v.recall_reason, v.in_transit,"
-            + " v.custodian_name, v.custodian_city, v.custodian_country, v.containers, v.last_seq,"
-            + " (select string_agg(f.reason, ' ') from unit_flag f where f.unit_code = k.code) as flags,"
-            + " (select json_agg(j order by j.seq) from (select seq, event_time, step, party_name, to_party_name, city,"
-            + " country, via_container from journey_step s where s.unit_code = k.code order by s.seq desc limit $2) j)"
-            + " as journey"
+            + " v.custodian_name, v.custodian_city, v.custodian_country, v.containers, v.last_seq, v.journey,"
+            + " (select string_agg(f.reason, ' ') from unit_flag f where f.unit_code = k.code) as flags"
             + " from projection_position p cross join unnest($1::text[]) with ordinality as k(code, i)"
             + " left join unit_view v on v.code = k.code where p.name = 'scan'";
 
     private final Pool pool;
-    private final int journeySteps;
     private final LookupBatcher<Pending> batcher;
     private final Object connectionLock = new Object();
     /** Guarded by {@code connectionLock}; null until the first lookup and after a failed statement. */
@@ -53,7 +49,6 @@ public class ReadModel {
 
     ReadModel(Pool pool, ScanConfig config) {
         this.pool = pool;
-        this.journeySteps = config.verify().journeySteps();
         this.batcher = new LookupBatcher<>(
                 config.verify().lookupsInFlight(), config.verify().unitsPerLookup(), this::send);
     }
@@ -92,7 +87,7 @@ public class ReadModel {
             codes[i] = batch.get(i).code();
         }
         Uni<SqlConnection> used = connection();
-        used.chain(c -> c.preparedQuery(FIND).execute(Tuple.of(codes, journeySteps)))
+        used.chain(c -> c.preparedQuery(FIND).execute(Tuple.tuple().addArrayOfString(codes)))
                 .subscribe()
                 .with(rows -> finished(batch, rows, null), failure -> {
                     forget(used);
