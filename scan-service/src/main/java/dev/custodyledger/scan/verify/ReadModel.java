@@ -106,7 +106,7 @@ public class ReadModel {
                 // A connection the database closes (a restart) is forgotten at once, not at the next failed lookup.
                 var opened = new AtomicReference<Uni<SqlConnection>>();
                 connection = pool.getConnection()
-                        .invoke(c -> c.closeHandler(() -> forget(opened.get())))
+                        .invoke(c -> c.closeHandler(() -> drop(opened.get())))
                         .memoize()
                         .indefinitely();
                 opened.set(connection);
@@ -117,12 +117,20 @@ public class ReadModel {
 
     /** After a failed statement the next one opens a new connection; the old one is closed if it opened. */
     private void forget(Uni<SqlConnection> failed) {
+        drop(failed);
+        failed.subscribe().with(SqlConnection::closeAndForget, ignored -> {});
+    }
+
+    /**
+     * The next lookup opens a new connection. A connection the database closed needs no closing: subscribing to
+     * close it would also fail when it closes because the service is stopping (no CDI container left).
+     */
+    private void drop(Uni<SqlConnection> gone) {
         synchronized (connectionLock) {
-            if (connection == failed) {
+            if (connection == gone) {
                 connection = null;
             }
         }
-        failed.subscribe().with(SqlConnection::closeAndForget, ignored -> {});
     }
 
     private void finished(List<Pending> batch, RowSet<Row> rows, Throwable failure) {
