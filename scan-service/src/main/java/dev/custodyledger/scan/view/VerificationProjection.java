@@ -156,7 +156,8 @@ public class VerificationProjection implements Projection<ViewRows> {
 
     /**
      * The journey lives in the unit's row, so that a verify reads one row by its key rather than a row and then a
-     * range of another table's index: that second read was half of PostgreSQL's time per verify (ADR 13).
+     * range of another table's index (about half of the lookup statement's time in pgbench; under load the round
+     * trip dominates, ADR 13).
      */
     @Override
     public Uni<Void> write(SqlConnection transaction, ViewRows rows) {
