@@ -38,7 +38,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Drives scan-service on the local stack and prints, in one run: the time to commission {@code units} units
  * through ledger-service and see them all in scan-service's read model; verifies/s at saturation (wrk, random
- * codes); p50/p99 of verifies at a fixed rate (open loop, latency from each request's intended start);
+ * codes); p50/p99 of verifies at a fixed rate (open loop, latency from each request's intended start), with the
+ * cores each part of the stack used meanwhile ({@link StackCpu});
  * {@code pgbench -S} against the same PostgreSQL as the bound; and the projection lag (record time to visible
  * in scan-service's read model) while handoffs arrive at a fixed rate.
  *
@@ -131,9 +132,11 @@ public final class ScanBench {
     /** Verifies at saturation and at a fixed rate, then the record-to-verify lag while handoffs arrive. */
     Figures measure(int rate, int seconds, int lagRate) throws Exception {
         double saturation = saturation();
+        StackCpu before = StackCpu.now();
         Histogram latency = fixedRate(rate, seconds);
+        Map<String, Double> cores = StackCpu.now().coresSince(before);
         Histogram lag = projectionLag(lagRate);
-        return new Figures()
+        Figures figures = new Figures()
                 .add(
                         "verify.saturation",
                         "verifies/s at saturation (wrk, 32 connections, random codes of " + units + ")",
@@ -166,6 +169,12 @@ public final class ScanBench {
                         "ms",
                         null,
                         Figures.atMost(1000));
+        cores.forEach((part, used) -> figures.add(
+                "verify.fixed.cores." + part,
+                "cores used while verifying at " + rate + "/s (warm-up included): " + StackCpu.PARTS.get(part),
+                used,
+                "cores"));
+        return figures;
     }
 
     private ItemCode unit(int i) {
