@@ -73,7 +73,7 @@ final class Replay {
         return null;
     }
 
-    private static Path stackDir() {
+    static Path stackDir() {
         return Path.of(System.getenv().getOrDefault("CUSTODY_STACK_DIR", ".stack"));
     }
 

@@ -89,7 +89,7 @@ final class StackCpu {
     }
 
     private static Map<Integer, String> startedParts() throws IOException {
-        Path pids = Path.of(System.getenv().getOrDefault("CUSTODY_STACK_DIR", ".stack"), "pids");
+        Path pids = Replay.stackDir().resolve("pids");
         Map<Integer, String> parts = new LinkedHashMap<>();
         for (String part : STARTED) {
             Path file = pids.resolve(part + ".pid");
