@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Drives ledger-service on the local stack (./stack up) and prints, in one run: accepted events/s through
- * the batch endpoint; p50/p99 of single synchronous submissions at a fixed rate (open loop, latency measured
+ * the batch endpoint (after an unmeasured warm-up burst, also printed); p50/p99 of single synchronous submissions at a fixed rate (open loop, latency measured
  * from each request's intended start, so coordinated omission is corrected); the fold lag; and, as the bound,
  * BouncyCastle's raw Ed25519 verify rate measured in the same run.
  *
@@ -42,6 +43,18 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  */
 public final class LedgerBench {
     private static final HttpClient HTTP = LedgerClient.HTTP;
+
+    /**
+     * Unmeasured warm-up bursts through the batch endpoint, and the handoffs in each. On a stack that had seen only
+     * the benchmark's commissioning, bursts of single-unit events went through at a third of the later rate: the
+     * JIT compilers of four JVMs (ledger-, scan-, label-service and Kafka) took a core of the two for the first
+     * 40,000 events or so, and the rate settled after about 60,000 (ADR 12).
+     */
+    private static final int WARM_UP_BURSTS = 6;
+
+    private static final int WARM_UP_BURST = 10_000;
+
+    private int commissioned;
 
     private final LedgerClient client;
     private final String ledger;
@@ -76,46 +89,25 @@ public final class LedgerBench {
                 "== ledger-service benchmark against %s (%d units, single submissions at %d/s for %d s)%n",
                 ledger, units, rate, seconds);
         bootstrap();
-        List<ItemCode> items = new ArrayList<>(units);
-        var gtin = Gs1Fixtures.gtin(prefix, 1);
-        for (int i = 0; i < units; i++) {
-            items.add(Gs1Fixtures.item(gtin, "B" + i));
+        // Warm-up bursts first, of the same events through the same endpoint: the measured burst then finds every
+        // JVM on the path (ledger-, scan- and label-service, Kafka) compiled for them.
+        List<Burst> warmUpBursts = new ArrayList<>();
+        for (int i = 0; i < WARM_UP_BURSTS; i++) {
+            warmUpBursts.add(burst(handoffs(commission(WARM_UP_BURST))));
         }
-        for (int i = 0; i < units; i += 1000) {
-            var chunk = items.subList(i, Math.min(units, i + 1000));
-            submitOne(SignedEvent.sign(
-                    new Commission(
-                            header(EventType.COMMISSION, brand, brandKey),
-                            chunk,
-                            Lot.of("BENCH"),
-                            LocalDate.of(2030, 1, 31),
-                            Product.named("Benchmark item")),
-                    brandKey));
-        }
+        List<ItemCode> items = commission(units);
         System.out.print("pre-signing " + 2 * units + " single-unit events ... ");
-        List<SignedEvent> handoffs = new ArrayList<>(units);
+        List<SignedEvent> handoffs = handoffs(items);
         List<SignedEvent> receipts = new ArrayList<>(units);
         for (ItemCode item : items) {
-            handoffs.add(SignedEvent.sign(
-                    new Handoff(header(EventType.HANDOFF, brand, brandKey), List.of(item), PartyId.of(depot)),
-                    brandKey));
             receipts.add(SignedEvent.sign(
                     new Receive(header(EventType.RECEIVE, depot, depotKey), List.<UnitCode>of(item)), depotKey));
         }
         System.out.println("done");
 
-        long batchStart = System.nanoTime();
-        AtomicInteger accepted = new AtomicInteger();
-        var batches = new ArrayList<CompletableFuture<Void>>();
-        var clients = Executors.newFixedThreadPool(4);
-        for (int i = 0; i < units; i += 1000) {
-            var chunk = handoffs.subList(i, Math.min(units, i + 1000));
-            batches.add(CompletableFuture.runAsync(() -> accepted.addAndGet(submitBatch(chunk)), clients));
-        }
-        CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).join();
-        double batchSeconds = (System.nanoTime() - batchStart) / 1e9;
-        double batchRate = accepted.get() / batchSeconds;
-        clients.shutdown();
+        Burst measured = burst(handoffs);
+        double batchRate = measured.rate();
+        Map<String, Double> batchCores = measured.cores();
 
         // The burst left work behind in the other folds (scan-service's verifies every signature again): singles
         // are measured in the steady state at their rate, once every read model has caught up.
@@ -160,10 +152,18 @@ public final class LedgerBench {
                 "%-52s %,10.0f events/s  (%d of %d accepted in %.1f s)  bar >= 3,000: %s%n",
                 "batch endpoint, single-unit HANDOFFs, 4 clients",
                 batchRate,
-                accepted.get(),
+                measured.accepted(),
                 units,
-                batchSeconds,
+                measured.seconds(),
                 batchRate >= 3000 ? "MET" : "MISSED");
+        System.out.printf(
+                Locale.ROOT,
+                "%-52s %s events/s (%,d events each)%n",
+                "warm-up bursts before it",
+                warmUpBursts.stream()
+                        .map(b -> String.format(Locale.ROOT, "%,.0f", b.rate()))
+                        .toList(),
+                WARM_UP_BURST);
         System.out.printf(
                 Locale.ROOT,
                 "%-52s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d of %d accepted)  bar p99 <= 250 ms: %s%n",
@@ -193,8 +193,10 @@ public final class LedgerBench {
                 "%-52s %.1f s after the batch burst (singles start then)%n",
                 "all read models caught up",
                 settle);
+        batchCores.forEach((part, used) -> System.out.printf(
+                Locale.ROOT, "%-52s %.2f cores%n", "during the batch burst: " + StackCpu.PARTS.get(part), used));
         System.out.println("ledger head: " + head);
-        return new Figures()
+        Figures figures = new Figures()
                 .add(
                         "ingest.batch",
                         "accepted events/s, batch endpoint (single-unit handoffs, 4 clients)",
@@ -202,6 +204,16 @@ public final class LedgerBench {
                         "events/s",
                         "bound.verify",
                         Figures.atLeast(3000))
+                .add(
+                        "ingest.batch.first-warm-up",
+                        "accepted events/s in the first warm-up burst (" + WARM_UP_BURST + " events)",
+                        warmUpBursts.get(0).rate(),
+                        "events/s")
+                .add(
+                        "ingest.batch.last-warm-up",
+                        "accepted events/s in the last warm-up burst (" + WARM_UP_BURST + " events)",
+                        warmUpBursts.get(WARM_UP_BURSTS - 1).rate(),
+                        "events/s")
                 .add("ingest.single.p50", "single submissions at " + rate + "/s, p50", p50(latency), "ms")
                 .add(
                         "ingest.single.p99",
@@ -223,6 +235,67 @@ public final class LedgerBench {
                         "ledger, scan and label read models caught up after the batch burst",
                         settle,
                         "s");
+        batchCores.forEach((part, used) -> figures.add(
+                "ingest.batch.cores." + part,
+                "cores used during the batch burst: " + StackCpu.PARTS.get(part),
+                used,
+                "cores"));
+        return figures;
+    }
+
+    /** What one burst through the batch endpoint achieved, and the cores each part of the stack used meanwhile. */
+    private record Burst(int accepted, double seconds, Map<String, Double> cores) {
+        double rate() {
+            return accepted / seconds;
+        }
+    }
+
+    /** Commissions {@code count} new units of the benchmark's brand, 1,000 per event. */
+    private List<ItemCode> commission(int count) throws IOException, InterruptedException {
+        var gtin = Gs1Fixtures.gtin(prefix, 1);
+        List<ItemCode> items = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            items.add(Gs1Fixtures.item(gtin, "B" + commissioned++));
+        }
+        for (int i = 0; i < count; i += 1000) {
+            submitOne(SignedEvent.sign(
+                    new Commission(
+                            header(EventType.COMMISSION, brand, brandKey),
+                            items.subList(i, Math.min(count, i + 1000)),
+                            Lot.of("BENCH"),
+                            LocalDate.of(2030, 1, 31),
+                            Product.named("Benchmark item")),
+                    brandKey));
+        }
+        return items;
+    }
+
+    /** A single-unit handoff from the brand to the depot for each unit. */
+    private List<SignedEvent> handoffs(List<ItemCode> items) {
+        List<SignedEvent> handoffs = new ArrayList<>(items.size());
+        for (ItemCode item : items) {
+            handoffs.add(SignedEvent.sign(
+                    new Handoff(header(EventType.HANDOFF, brand, brandKey), List.of(item), PartyId.of(depot)),
+                    brandKey));
+        }
+        return handoffs;
+    }
+
+    /** {@code events} through the batch endpoint, 1,000 per batch, from 4 concurrent clients. */
+    private Burst burst(List<SignedEvent> events) {
+        StackCpu before = StackCpu.now();
+        long start = System.nanoTime();
+        AtomicInteger accepted = new AtomicInteger();
+        var batches = new ArrayList<CompletableFuture<Void>>();
+        var clients = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < events.size(); i += 1000) {
+            var chunk = events.subList(i, Math.min(events.size(), i + 1000));
+            batches.add(CompletableFuture.runAsync(() -> accepted.addAndGet(submitBatch(chunk)), clients));
+        }
+        CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        clients.shutdown();
+        return new Burst(accepted.get(), seconds, StackCpu.now().coresSince(before));
     }
 
     static double p50(Histogram h) {
