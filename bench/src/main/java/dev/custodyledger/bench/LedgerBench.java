@@ -54,8 +54,6 @@ public final class LedgerBench {
 
     private static final int WARM_UP_BURST = 10_000;
 
-    private int commissioned;
-
     private final LedgerClient client;
     private final String ledger;
     private final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
@@ -64,6 +62,8 @@ public final class LedgerBench {
     private final String prefix = "98" + (10000 + (int) (System.nanoTime() % 89999 + 89999) % 89999);
     private final Ed25519PrivateKey brandKey = Ed25519PrivateKey.generate();
     private final Ed25519PrivateKey depotKey = Ed25519PrivateKey.generate();
+    /** Units of this run's brand commissioned so far, which numbers the next one's serial. */
+    private int commissioned;
 
     private LedgerBench(LedgerClient client) {
         this.client = client;
