@@ -2,6 +2,7 @@ package dev.custodyledger.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** What one benchmark measured, in order: each figure with its unit, and the bar an issue sets for it, if any. */
 final class Figures {
@@ -28,6 +29,13 @@ final class Figures {
 
     Figures add(String key, String label, double value, String unit, String bound, Bar bar) {
         all.add(new Figure(key, label, value, unit, bound, bar));
+        return this;
+    }
+
+    /** One row per part of the stack ({@link StackCpu}): the cores it used {@code during} a measurement. */
+    Figures addCores(String key, String during, Map<String, Double> cores) {
+        cores.forEach((part, used) ->
+                add(key + ".cores." + part, "cores used " + during + ": " + StackCpu.PARTS.get(part), used, "cores"));
         return this;
     }
 

@@ -35,8 +35,9 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Drives ledger-service on the local stack (./stack up) and prints, in one run: accepted events/s through
- * the batch endpoint (after an unmeasured warm-up burst, also printed); p50/p99 of single synchronous submissions at a fixed rate (open loop, latency measured
- * from each request's intended start, so coordinated omission is corrected); the fold lag; and, as the bound,
+ * the batch endpoint (after six unmeasured warm-up bursts, whose rates it also prints); p50/p99 of single
+ * synchronous submissions at a fixed rate (open loop, latency measured from each request's intended start, so
+ * coordinated omission is corrected); the fold lag; and, as the bound,
  * BouncyCastle's raw Ed25519 verify rate measured in the same run.
  *
  * <p>Usage: {@code java -cp bench/target/custody-bench.jar dev.custodyledger.bench.LedgerBench [units] [rate] [seconds]}
@@ -196,7 +197,7 @@ public final class LedgerBench {
         batchCores.forEach((part, used) -> System.out.printf(
                 Locale.ROOT, "%-52s %.2f cores%n", "during the batch burst: " + StackCpu.PARTS.get(part), used));
         System.out.println("ledger head: " + head);
-        Figures figures = new Figures()
+        return new Figures()
                 .add(
                         "ingest.batch",
                         "accepted events/s, batch endpoint (single-unit handoffs, 4 clients)",
@@ -230,17 +231,8 @@ public final class LedgerBench {
                 .add("ingest.ledger-lag", "ledger-service fold lag after ingest", number(lag), "records")
                 .add("ingest.scan-lag", "scan-service fold lag at the end of ingest", scanBehind, "records")
                 .add("ingest.scan-catch-up", "scan-service catch-up after ingest", scanCatchUp, "s")
-                .add(
-                        "ingest.settle",
-                        "ledger, scan and label read models caught up after the batch burst",
-                        settle,
-                        "s");
-        batchCores.forEach((part, used) -> figures.add(
-                "ingest.batch.cores." + part,
-                "cores used during the batch burst: " + StackCpu.PARTS.get(part),
-                used,
-                "cores"));
-        return figures;
+                .add("ingest.settle", "ledger, scan and label read models caught up after the batch burst", settle, "s")
+                .addCores("ingest.batch", "during the batch burst", batchCores);
     }
 
     /** What one burst through the batch endpoint achieved, and the cores each part of the stack used meanwhile. */

@@ -136,7 +136,7 @@ public final class ScanBench {
         Histogram latency = fixedRate(rate, seconds);
         Map<String, Double> cores = StackCpu.now().coresSince(before);
         Histogram lag = projectionLag(lagRate);
-        Figures figures = new Figures()
+        return new Figures()
                 .add(
                         "verify.saturation",
                         "verifies/s at saturation (wrk, 32 connections, random codes of " + units + ")",
@@ -168,13 +168,8 @@ public final class ScanBench {
                         LedgerBench.p99(lag),
                         "ms",
                         null,
-                        Figures.atMost(1000));
-        cores.forEach((part, used) -> figures.add(
-                "verify.fixed.cores." + part,
-                "cores used while verifying at " + rate + "/s (warm-up included): " + StackCpu.PARTS.get(part),
-                used,
-                "cores"));
-        return figures;
+                        Figures.atMost(1000))
+                .addCores("verify.fixed", "while verifying at " + rate + "/s (warm-up included)", cores);
     }
 
     private ItemCode unit(int i) {
