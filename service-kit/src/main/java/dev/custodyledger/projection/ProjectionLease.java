@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -21,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class ProjectionLease implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final AtomicBoolean held = new AtomicBoolean();
+    private final CountDownLatch decided = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -42,6 +45,7 @@ final class ProjectionLease implements AutoCloseable {
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                 consumer.pause(partitions);
                 held.set(!partitions.isEmpty());
+                decided.countDown();
             }
 
             @Override
@@ -56,6 +60,19 @@ final class ProjectionLease implements AutoCloseable {
 
     boolean held() {
         return held.get();
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until the group has first said whether this replica holds the lease. A fold
+     * restored before that restores again when the lease arrives, and refuses intake while it catches up: a
+     * service would report ready and then answer 503 for a moment.
+     */
+    void awaitFirstDecision(Duration timeout) {
+        try {
+            decided.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void run() {

@@ -109,6 +109,18 @@ final class CustodySystem implements AutoCloseable {
         return StrictJson.parse(get(service, "/v1/ledger/head").body().getBytes());
     }
 
+    /** One check of a service's readiness answer, by name, with its data. */
+    JsonNode readinessCheck(ServiceProcess service, String name) throws IOException, InterruptedException {
+        for (JsonNode check : StrictJson.parse(
+                        get(service, "/q/health/ready").body().getBytes())
+                .path("checks")) {
+            if (check.path("name").asText().equals(name)) {
+                return check;
+            }
+        }
+        throw new AssertionError(service.url() + " reports no " + name + " check");
+    }
+
     /** The HTTP status of a service's readiness check, or 0 while it does not answer. */
     int readiness(ServiceProcess service) {
         try {

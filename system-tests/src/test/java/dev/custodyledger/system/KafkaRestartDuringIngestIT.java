@@ -34,6 +34,14 @@ class KafkaRestartDuringIngestIT {
     void everyAcknowledgedEventIsInTheLedgerOnceAfterTheBrokerRestarts() throws Exception {
         List<SignedEvent> handoffs = system.commissionedHandoffs("9100003", HANDOFFS);
         system.ledgerService.start();
+        // Ready means settled: the lease was decided before the fold restored, so no second restore (when the lease
+        // arrives) refuses submissions with 503 after readiness, which once took the place of this test's broker kill.
+        assertThat(system.readinessCheck(system.ledgerService, "ledger-fold")
+                        .path("data")
+                        .path("writesProjections")
+                        .asBoolean())
+                .as("the only replica holds the projection lease when it reports ready")
+                .isTrue();
 
         int atKill;
         try (var ingest = Ingest.start(system, system.ledgerService, handoffs, 4)) {
