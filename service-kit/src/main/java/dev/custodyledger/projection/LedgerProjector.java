@@ -309,8 +309,7 @@ public final class LedgerProjector<R> implements AutoCloseable {
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         lease = new ProjectionLease(
                 settings.kafka(), settings.leaseGroup(), settings.topic(), settings.service() + "-lease");
-        // The session timeout: a broker that does not answer by then will not let the fold catch up either.
-        lease.awaitFirstDecision(Duration.ofSeconds(10));
+        lease.awaitFirstDecision();
         consumer.assign(List.of(tp));
         boolean synced = false;
         while (running) {

@@ -21,6 +21,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * folding consumer. When the owner dies the group hands the partition, and the lease, to another replica.
  */
 final class ProjectionLease implements AutoCloseable {
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final AtomicBoolean held = new AtomicBoolean();
     private final CountDownLatch decided = new CountDownLatch(1);
@@ -31,7 +33,7 @@ final class ProjectionLease implements AutoCloseable {
         Properties props = kafka.properties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(SESSION_TIMEOUT.toMillis()));
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -63,13 +65,14 @@ final class ProjectionLease implements AutoCloseable {
     }
 
     /**
-     * Waits, at most {@code timeout}, until the group has first said whether this replica holds the lease. A fold
-     * restored before that restores again when the lease arrives, and refuses intake while it catches up: a
-     * service would report ready and then answer 503 for a moment.
+     * Waits until the group has first said whether this replica holds the lease, at most the session timeout (a
+     * broker that does not answer by then will not let the fold catch up either). A fold restored before that
+     * restores again when the lease arrives, and refuses intake while it catches up: a service would report ready
+     * and then answer 503 for a moment.
      */
-    void awaitFirstDecision(Duration timeout) {
+    void awaitFirstDecision() {
         try {
-            decided.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            decided.await(SESSION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
