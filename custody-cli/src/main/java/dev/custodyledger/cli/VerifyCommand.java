@@ -57,7 +57,7 @@ final class VerifyCommand implements Callable<Integer> {
         JsonNode p = a.path("product");
         if (!p.isMissingNode()) {
             System.out.println("product  " + p.path("name").asText() + " ("
-                    + p.path("brand").asText() + "), lot " + p.path("lot").asText() + ", expiry "
+                    + p.path("brandOwner").asText() + "), lot " + p.path("lot").asText() + ", expiry "
                     + p.path("expiry").asText());
         }
         a.path("journey")

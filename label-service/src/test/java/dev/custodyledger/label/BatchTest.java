@@ -134,7 +134,7 @@ class BatchTest {
                 .get("/v1/label-batches/" + id)
                 .then()
                 .statusCode(404)
-                .body("code", equalTo("UNKNOWN_BATCH"));
+                .body("code", equalTo("NOT_FOUND"));
         given().header("Authorization", bearer(RIVAL))
                 .get("/v1/label-batches/" + id + "/labels?format=csv")
                 .then()

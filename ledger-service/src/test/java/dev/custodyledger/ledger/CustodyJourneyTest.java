@@ -14,15 +14,21 @@ import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.testing.TestLedger;
 import dev.custodyledger.testsupport.CustodyInfrastructure;
+import dev.custodyledger.testsupport.OpenApiContract;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A whole journey through the HTTP API, checking unit state and history at each step. */
+/**
+ * A whole journey through the HTTP API, checking unit state and history at each step; every request and answer
+ * is held to the OpenAPI document the service serves.
+ */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 @WithTestResource(value = CustodyInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ledger"))
 class CustodyJourneyTest {
     final TestLedger ledger = TestLedger.startingNow();

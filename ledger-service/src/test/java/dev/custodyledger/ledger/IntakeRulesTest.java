@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodyledger.core.crypto.Ed25519PrivateKey;
@@ -67,6 +68,8 @@ class IntakeRulesTest {
                 .contentType(containsString("application/problem+json"))
                 .body("code", equalTo(code))
                 .body("eventId", equalTo(event.id().toString()))
+                .body("disposition", equalTo("refused"))
+                .body("seq", nullValue())
                 .body("detail", not(containsString("Exception")));
         assertThat(headSeq()).as("nothing appended for " + code).isEqualTo(before);
     }
@@ -101,7 +104,7 @@ class IntakeRulesTest {
     @Test
     void ruleViolationsCertainToFailAreRefusedWithTheirCode() {
         refused(ledger.handoff(carrier, shop, bottle), 409, "NOT_CUSTODIAN");
-        refused(ledger.commission(shop, "L9", item(wine, "X" + run)), 409, "ROLE_NOT_ALLOWED");
+        refused(ledger.commission(shop, "L9", item(wine, "X" + run)), 403, "ROLE_NOT_ALLOWED");
         refused(ledger.commission(brand, "L1", bottle), 409, "ALREADY_COMMISSIONED");
         refused(ledger.receive(shop, bottle), 409, "HANDOFF_NOT_PENDING");
         refused(ledger.handoff(brand, shop, item(wine, "NOPE" + run)), 409, "UNKNOWN_UNIT");
@@ -129,15 +132,15 @@ class IntakeRulesTest {
                 .body(new byte[2 << 20])
                 .post("/v1/events")
                 .then()
-                .statusCode(400)
-                .body("code", equalTo("MALFORMED"));
+                .statusCode(413)
+                .body("code", equalTo("TOO_LARGE"));
         given().contentType(ContentType.JSON)
                 .body("[]")
                 .post("/v1/events/batch")
                 .then()
                 .statusCode(400)
                 .body("code", equalTo("MALFORMED"));
-        LedgerApi.unit("01/09506000134353/21/X").then().statusCode(400).body("code", equalTo("BAD_UNIT_CODE"));
+        LedgerApi.unit("01/09506000134353/21/X").then().statusCode(400).body("code", equalTo("MALFORMED"));
         given().get("/v1/nowhere").then().statusCode(404).contentType(containsString("problem+json"));
         assertThat(headSeq()).isEqualTo(before);
     }
@@ -188,6 +191,7 @@ class IntakeRulesTest {
             } else {
                 assertThat(r.statusCode()).isEqualTo(409);
                 assertThat(r.jsonPath().getString("code")).isEqualTo("IN_TRANSIT");
+                loserSaysWhatBecameOfIt(r.jsonPath());
             }
         }
         pool.shutdown();
@@ -197,6 +201,23 @@ class IntakeRulesTest {
                 .untilAsserted(() -> assertThat(
                                 LedgerApi.history(bottle.path()).jsonPath().getList("entries.type", String.class))
                         .containsExactly("COMMISSION", "HANDOFF"));
+    }
+
+    /** A loser was either refused (not in the ledger) or rejected by the fold (in it, at the seq it names). */
+    private static void loserSaysWhatBecameOfIt(io.restassured.path.json.JsonPath problem) {
+        String id = problem.getString("eventId");
+        if (problem.getString("disposition").equals("rejected")) {
+            long seq = problem.getLong("seq");
+            given().get("/v1/events/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("REJECTED"))
+                    .body("seq", equalTo((int) seq));
+        } else {
+            assertThat(problem.getString("disposition")).isEqualTo("refused");
+            assertThat(problem.getString("seq")).isNull();
+            given().get("/v1/events/" + id).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        }
     }
 
     @Test

@@ -55,7 +55,7 @@ final class LedgerApi {
     }
 
     static Response unit(String path, String party) {
-        return given().auth().oauth2(credential(party)).get("/v1/units/" + path);
+        return given().header("Authorization", "Bearer " + credential(party)).get("/v1/units/" + path);
     }
 
     static Response history(String path) {
@@ -63,6 +63,6 @@ final class LedgerApi {
     }
 
     static Response history(String path, String party) {
-        return given().auth().oauth2(credential(party)).get("/v1/units/" + path + "/history");
+        return given().header("Authorization", "Bearer " + credential(party)).get("/v1/units/" + path + "/history");
     }
 }

@@ -121,7 +121,7 @@ class CloneDetectionTest {
     void aBadScanIsA400AndNothingIsRecorded() {
         long before = scansInTopic();
         badScan(Map.of("code", CLONED.path(), "context", "consumer", "device", "has spaces"), "BAD_SCAN");
-        badScan(Map.of("code", CLONED.path(), "context", "kiosk", "device", "d1"), "BAD_CONTEXT");
+        badScan(Map.of("code", CLONED.path(), "context", "kiosk", "device", "d1"), "MALFORMED");
         badScan(Map.of("code", CLONED.path(), "device", "d1"), "BAD_SCAN");
         badScan(Map.of("code", "(01)123", "context", "consumer", "device", "d1"), "BAD_CODE_LENGTH");
         badScan(

@@ -58,7 +58,7 @@ class VerifyTest {
         assertThat(a.getList("reasons.code")).containsExactly("IN_SUPPLY_CHAIN", "LABEL_SIGNATURE_VALID");
         assertThat(a.getString("label")).isEqualTo("VALID");
         assertThat(a.getString("product.name")).isEqualTo("Infant formula 800 g");
-        assertThat(a.getString("product.brand")).isEqualTo("Party " + BRAND);
+        assertThat(a.getString("product.brandOwner")).isEqualTo("Party " + BRAND);
         assertThat(a.getString("product.lot")).isEqualTo("L1");
         assertThat(a.getString("product.expiry")).isEqualTo("2028-06-30");
         assertThat(a.getString("heldBy.name")).isEqualTo("Party " + SHOP);
@@ -112,7 +112,7 @@ class VerifyTest {
                 given().queryParam("code", ON_SHELF.path())
                         .queryParam("context", "kiosk")
                         .get("/v1/verify"),
-                "BAD_CONTEXT");
+                "MALFORMED");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.custodyledger.core.credential.CredentialException;
 import dev.custodyledger.core.credential.PartyCredential;
 import dev.custodyledger.core.fold.PartyState;
 import dev.custodyledger.problem.Problem;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import dev.custodyledger.projection.LedgerProjector;
 import java.time.Instant;
@@ -34,17 +35,18 @@ public final class PartyCredentials {
         try {
             party = registry.readCurrent(state -> state.party(credential.party()));
         } catch (LedgerProjector.NotCurrentException e) {
-            throw new ProblemException(
-                    Problem.of(503, "CATCHING_UP", "this service is catching up with the ledger; retry in a moment"));
+            throw new ProblemException(Problem.of(
+                    ProblemCode.CATCHING_UP, "this service is catching up with the ledger; retry in a moment"));
         }
         if (party == null || party.suspended()) {
             throw new ProblemException(Problem.of(
-                    403, "CREDENTIAL_REVOKED", "party " + credential.party() + " is not registered or is suspended"));
+                    ProblemCode.CREDENTIAL_REVOKED,
+                    "party " + credential.party() + " is not registered or is suspended"));
         }
         return party;
     }
 
     private static ProblemException unauthenticated(String detail) {
-        return new ProblemException(Problem.of(401, "UNAUTHENTICATED", detail));
+        return new ProblemException(Problem.of(ProblemCode.UNAUTHENTICATED, detail));
     }
 }

@@ -3,6 +3,7 @@ package dev.custodyledger.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custodyledger.core.json.JsonFormatException;
 import dev.custodyledger.core.json.StrictJson;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import java.util.Set;
 
@@ -85,6 +86,6 @@ public final class JsonRequest {
     }
 
     public static ProblemException malformed(String detail) {
-        return new ProblemException(400, "MALFORMED", detail);
+        return new ProblemException(ProblemCode.MALFORMED, detail);
     }
 }

@@ -22,8 +22,8 @@ public class BodyLimit {
     BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize max, ObjectMapper json)
             throws JsonProcessingException {
         this.maxBytes = max.asLongValue();
-        this.tooLarge = json.writeValueAsString(
-                Problem.of(413, "TOO_LARGE", "the body is larger than this service takes (" + maxBytes + " bytes)"));
+        this.tooLarge = json.writeValueAsString(Problem.of(
+                ProblemCode.TOO_LARGE, "the body is larger than this service takes (" + maxBytes + " bytes)"));
     }
 
     void install(@Observes Router router) {

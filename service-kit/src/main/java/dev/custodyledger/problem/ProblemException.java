@@ -9,8 +9,8 @@ public final class ProblemException extends RuntimeException {
         this.problem = problem;
     }
 
-    public ProblemException(int status, String code, String detail) {
-        this(Problem.of(status, code, detail));
+    public ProblemException(ProblemCode code, String detail) {
+        this(Problem.of(code, detail));
     }
 
     public Problem problem() {

@@ -19,17 +19,18 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        String code =
+        ProblemCode code =
                 switch (status) {
-                    case 404 -> "NOT_FOUND";
-                    case 405 -> "METHOD_NOT_ALLOWED";
-                    case 406 -> "NOT_ACCEPTABLE";
-                    case 413 -> "TOO_LARGE";
-                    case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-                    default -> status >= 500 ? "INTERNAL" : "BAD_REQUEST";
+                    case 401 -> ProblemCode.UNAUTHENTICATED;
+                    case 404 -> ProblemCode.NOT_FOUND;
+                    case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
+                    case 406 -> ProblemCode.NOT_ACCEPTABLE;
+                    case 413 -> ProblemCode.TOO_LARGE;
+                    case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+                    default -> status >= 500 ? ProblemCode.INTERNAL : ProblemCode.MALFORMED;
                 };
-        return respond(
-                Problem.of(status, code, status >= 500 ? "the server failed; the failure is logged" : e.getMessage()));
+        return respond(Problem.of(
+                code, code == ProblemCode.INTERNAL ? "the server failed; the failure is logged" : e.getMessage()));
     }
 
     /** A body bound to a record that does not fit it; the detail names the field, never a Java type. */
@@ -38,7 +39,7 @@ public class ProblemMappers {
         String field = e instanceof MismatchedInputException m && !m.getPath().isEmpty()
                 ? " (at '" + m.getPath().get(m.getPath().size() - 1).getFieldName() + "')"
                 : "";
-        return respond(Problem.of(400, "MALFORMED", "the body is not the JSON this endpoint takes" + field));
+        return respond(Problem.of(ProblemCode.MALFORMED, "the body is not the JSON this endpoint takes" + field));
     }
 
     /** A body that could not be read: the client went away or the connection broke mid-request. No bug here. */
@@ -48,7 +49,7 @@ public class ProblemMappers {
             if (t instanceof java.nio.channels.ClosedChannelException
                     || t.getClass().getSimpleName().contains("Closed")) {
                 LOG.debugf("a request body could not be read, the connection closed: %s", e.getMessage());
-                return respond(Problem.of(400, "BAD_REQUEST", "the request body could not be read"));
+                return respond(Problem.of(ProblemCode.MALFORMED, "the request body could not be read"));
             }
         }
         return unexpected(e);
@@ -57,7 +58,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("unhandled failure", e);
-        return respond(Problem.of(500, "INTERNAL", "the server failed; the failure is logged"));
+        return respond(Problem.of(ProblemCode.INTERNAL, "the server failed; the failure is logged"));
     }
 
     public static Response respond(Problem problem) {

@@ -34,6 +34,26 @@ public final class KeyPem {
 
     private KeyPem() {}
 
+    /** The key as the JDK's (SubjectPublicKeyInfo, RFC 8410), for libraries that take JCA keys, e.g. jose4j. */
+    public static java.security.PublicKey jdkPublicKey(Ed25519PublicKey key) {
+        try {
+            return java.security.KeyFactory.getInstance("Ed25519")
+                    .generatePublic(new java.security.spec.X509EncodedKeySpec(concat(SPKI_PREFIX, key.encoded())));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK refuses a valid Ed25519 public key", e);
+        }
+    }
+
+    /** The key as the JDK's (PKCS#8, RFC 8410), for libraries that take JCA keys; never log it. */
+    public static java.security.PrivateKey jdkPrivateKey(Ed25519PrivateKey key) {
+        try {
+            return java.security.KeyFactory.getInstance("Ed25519")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(concat(PKCS8_PREFIX, key.seed())));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK refuses a valid Ed25519 private key", e);
+        }
+    }
+
     public static String publicKey(Ed25519PublicKey key) {
         return armor("PUBLIC KEY", concat(SPKI_PREFIX, key.encoded()));
     }

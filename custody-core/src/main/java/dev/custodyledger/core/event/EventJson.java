@@ -48,7 +48,7 @@ public final class EventJson {
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final int CODE = 48;
+    private static final int CODE = UnitCode.MAX_LENGTH;
     private static final int REASON = 500;
 
     private EventJson() {}

@@ -51,10 +51,13 @@ final class JsonFields {
         if (value == null) {
             throw new MalformedEventException("missing field " + where(name));
         }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+        // RFC 8785 reads every number as an IEEE 754 double, so 1, 1.0 and 1E0 are one number with one
+        // canonical form ("1"); accepting only some spellings of it would refuse events whose bytes agree.
+        double number = value.isNumber() ? value.doubleValue() : Double.NaN;
+        if (number != Math.rint(number) || Math.abs(number) > Integer.MAX_VALUE) {
             throw new MalformedEventException(where(name) + " must be a small integer");
         }
-        return value.intValue();
+        return (int) number;
     }
 
     <T> T parse(String name, int maxLength, Function<String, T> parser) {

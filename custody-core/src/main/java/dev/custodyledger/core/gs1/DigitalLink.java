@@ -169,6 +169,11 @@ public final class DigitalLink {
         return new Gs1SyntaxException(Gs1Error.UNSUPPORTED_AI, "AI " + ai + " is not supported by this ledger");
     }
 
+    /** A serial as it appears in a Digital Link path segment, percent-escapes decoded. */
+    static String decodeSerial(String segment) {
+        return decode(segment, false);
+    }
+
     private static String decode(String value, boolean query) {
         if (value.isEmpty()) {
             throw new Gs1SyntaxException(Gs1Error.EMPTY, "a Digital Link value is empty");

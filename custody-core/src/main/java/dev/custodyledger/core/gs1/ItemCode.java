@@ -8,9 +8,10 @@ public record ItemCode(Gtin gtin, Serial serial) implements UnitCode {
         }
     }
 
+    /** The serial percent-encoded as in a Digital Link path, so that a {@code /} in it cannot read as a path. */
     @Override
     public String path() {
-        return "01/" + gtin.value() + "/21/" + serial.value();
+        return "01/" + gtin.value() + "/21/" + DigitalLink.encode(serial.value());
     }
 
     @Override

@@ -51,4 +51,27 @@ class PartyCredentialTest {
     void aCredentialCannotOutliveTheMaximum() {
         assertThatThrownBy(() -> credential(Duration.ofHours(25))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** Pinned when the JOSE work moved to jose4j: the same claims and key give the same bytes as before. */
+    @Test
+    void theSameClaimsAndKeyGiveTheSameTokenAsEver() throws Exception {
+        byte[] seed = new byte[32];
+        for (int i = 0; i < seed.length; i++) {
+            seed[i] = (byte) (7 * i);
+        }
+        var credential = new PartyCredential(
+                PartyId.of("acme-foods"),
+                List.of(Role.PRODUCER, Role.RETAILER),
+                Instant.ofEpochSecond(1764000000),
+                Instant.ofEpochSecond(1764003600),
+                "jti-123");
+        String token = credential.sign(Ed25519PrivateKey.of(seed));
+
+        assertThat(token)
+                .isEqualTo(
+                        "eyJhbGciOiJFZERTQSIsImtpZCI6ImVkMjU1MTk6OTIxMmNjODc0OGExZGFiMjgxYzBkMGY4NGU1MjZkYTEiLCJ0eXAiOiJKV1QifQ.eyJleHAiOjE3NjQwMDM2MDAsImlhdCI6MTc2NDAwMDAwMCwiaXNzIjoiY3VzdG9keS1sZWRnZXItb3BlcmF0b3IiLCJqdGkiOiJqdGktMTIzIiwicm9sZXMiOlsicHJvZHVjZXIiLCJyZXRhaWxlciJdLCJzdWIiOiJhY21lLWZvb2RzIn0.h9GiMnuSXU4CgwkPeCbhGaBbZ98RZvnjvlcXQn0OlqK6jjP1zyDUOsG2FaLP2irzCYz0w8LMIIbAiIvwTqwDDg");
+        assertThat(PartyCredential.verify(
+                        token, Ed25519PrivateKey.of(seed).publicKey(), Instant.ofEpochSecond(1764000100)))
+                .isEqualTo(credential);
+    }
 }

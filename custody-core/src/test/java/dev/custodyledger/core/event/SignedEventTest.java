@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SignedEventTest {
     static final TestLedger LEDGER = new TestLedger();
@@ -72,6 +73,22 @@ class SignedEventTest {
         assertThat(reformatted.id()).isEqualTo(signed.id());
         assertThatCode(() ->
                         reformatted.verifyWith(LEDGER.custodyKey("acme-foods").publicKey()))
+                .doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.0", "1E0", "10e-1", "0.1e1"})
+    void numbersEqualUnderRfc8785AreTheSameEventWithTheSameId(String spelling) throws Exception {
+        SignedEvent signed = LEDGER.handoff("acme-foods", "fresh-mart", TIN);
+        String text = new String(signed.envelopeBytes(), StandardCharsets.UTF_8);
+        String respelledText = text.replaceFirst("\"v\":1(?=[,}])", "\"v\":" + spelling);
+        assertThat(respelledText).isNotEqualTo(text);
+
+        SignedEvent respelled = SignedEvent.decode(respelledText.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(respelled.id()).isEqualTo(signed.id());
+        assertThatCode(() ->
+                        respelled.verifyWith(LEDGER.custodyKey("acme-foods").publicKey()))
                 .doesNotThrowAnyException();
     }
 

@@ -44,6 +44,31 @@ class ParserProperties {
         }
     }
 
+    @Property(tries = 2000)
+    void aUnitIdHasFourSegmentsAndOneSpellingWhateverItsSerial(@ForAll("serials") String serial) {
+        ItemCode item = new ItemCode(new Gtin("09506000134352"), Serial.of(serial));
+
+        assertThat(item.path().split("/", -1)).hasSize(4);
+        assertThat(UnitCode.parse(item.path())).isEqualTo(item);
+        if (!item.path().endsWith("/" + serial)) {
+            // The raw spelling is refused, or (when it happens to be another serial's encoding) is that unit.
+            String raw = "01/09506000134352/21/" + serial;
+            try {
+                assertThat(UnitCode.parse(raw)).isNotEqualTo(item);
+            } catch (Gs1SyntaxException refused) {
+                assertThat(refused.error()).isIn(Gs1Error.SYNTAX, Gs1Error.CHARACTER_SET, Gs1Error.LENGTH);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<String> serials() {
+        return Arbitraries.strings()
+                .withChars("!\"%&'()*+,-./:;<=>?_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+                .ofMinLength(1)
+                .ofMaxLength(20);
+    }
+
     @Provide
     Arbitrary<String> codes() {
         Arbitrary<String> anything = Arbitraries.strings().all().ofMaxLength(120);

@@ -4,6 +4,7 @@ import dev.custodyledger.access.PartyCredentials;
 import dev.custodyledger.core.fold.PartyState;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.label.fold.LabelFolder;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -22,7 +23,8 @@ public class Producers {
         PartyState party = PartyCredentials.authenticate(authorization, folder.projector(), Instant.now());
         if (!party.has(Role.PRODUCER)) {
             throw new ProblemException(
-                    403, "ROLE_NOT_ALLOWED", "party " + party.id() + " is not a producer; only producers print labels");
+                    ProblemCode.ROLE_NOT_ALLOWED,
+                    "party " + party.id() + " is not a producer; only producers print labels");
         }
         return party;
     }

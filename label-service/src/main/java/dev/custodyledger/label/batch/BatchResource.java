@@ -21,6 +21,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -49,8 +50,20 @@ public class BatchResource {
             description = "Draws `quantity` unguessable serials (60 bits from a CSPRNG, unique per GTIN) in the"
                     + " background; follow Location for progress. The GTIN must be under the producer's company"
                     + " prefixes and the producer needs a label key registered on the ledger.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "batch", value = EXAMPLE)))
-    @APIResponse(responseCode = "202", description = "accepted: status ALLOCATING, progress at Location")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = "NewLabelBatch"),
+                            examples = @ExampleObject(name = "batch", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "202",
+            description = "accepted: status ALLOCATING, progress at Location",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BatchView.class)))
     @APIResponse(responseCode = "400", description = "MALFORMED (problem+json)")
     @APIResponse(responseCode = "403", description = "GTIN_NOT_OWNED, ROLE_NOT_ALLOWED, CREDENTIAL_REVOKED")
     @APIResponse(responseCode = "409", description = "LABEL_KEY_NOT_REGISTERED")

@@ -3,6 +3,7 @@ package dev.custodyledger.label.batch;
 import dev.custodyledger.core.fold.PartyState;
 import dev.custodyledger.core.party.KeyPurpose;
 import dev.custodyledger.label.keys.KeyService;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -32,15 +33,13 @@ public class BatchService {
     public Uni<LabelBatch> create(PartyState producer, NewBatch request) {
         if (!producer.owns(request.gtin())) {
             throw new ProblemException(
-                    403,
-                    "GTIN_NOT_OWNED",
+                    ProblemCode.GTIN_NOT_OWNED,
                     "GTIN " + request.gtin() + " is not under a company prefix of " + producer.id());
         }
         return keys.signingKey(producer.id(), KeyPurpose.LABEL).chain(labelKey -> {
             if (labelKey.isEmpty()) {
                 throw new ProblemException(
-                        409,
-                        "LABEL_KEY_NOT_REGISTERED",
+                        ProblemCode.LABEL_KEY_NOT_REGISTERED,
                         "no label key held here is registered on the ledger for " + producer.id()
                                 + ": POST /v1/keys {\"purpose\":\"label\"}, then have the operator register it");
             }
@@ -68,11 +67,11 @@ public class BatchService {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(404, "UNKNOWN_BATCH", "no label batch " + id);
+            throw new ProblemException(ProblemCode.NOT_FOUND, "no label batch " + id);
         }
         return LabelBatch.<LabelBatch>findById(uuid).map(batch -> {
             if (batch == null || !batch.party.equals(producer.id().value())) {
-                throw new ProblemException(404, "UNKNOWN_BATCH", "no label batch " + id);
+                throw new ProblemException(ProblemCode.NOT_FOUND, "no label batch " + id);
             }
             return batch;
         });

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A batch as its producer sees it: what it prints, where it stands, and the work in progress. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,7 +18,7 @@ public record BatchView(
         String lot,
         LocalDate expiry,
         int quantity,
-        JsonNode product,
+        @Schema(ref = "Product") JsonNode product,
         String labelKeyId,
         String status,
         Progress allocation,

@@ -22,6 +22,7 @@ import dev.custodyledger.label.batch.NewBatch;
 import dev.custodyledger.label.config.LabelConfig;
 import dev.custodyledger.label.keys.KeyService;
 import dev.custodyledger.label.keys.ProducerKey;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import dev.custodyledger.projection.Blocking;
 import io.micrometer.core.instrument.Counter;
@@ -88,8 +89,7 @@ public class Commissioner {
             switch (batch.state()) {
                 case ALLOCATING:
                     throw new ProblemException(
-                            409,
-                            "NOT_ALLOCATED",
+                            ProblemCode.NOT_ALLOCATED,
                             "batch " + id + " is still drawing serials; commission it when ALLOCATED");
                 case COMMISSIONING:
                 case COMMISSIONED:
@@ -100,8 +100,7 @@ public class Commissioner {
             return keys.signingKey(producer.id(), KeyPurpose.CUSTODY).chain(key -> {
                 if (key.isEmpty()) {
                     throw new ProblemException(
-                            409,
-                            "CUSTODY_KEY_NOT_REGISTERED",
+                            ProblemCode.CUSTODY_KEY_NOT_REGISTERED,
                             "no custody key held here is registered on the ledger for " + producer.id()
                                     + ": POST /v1/keys {\"purpose\":\"custody\"}, then have the operator register it");
                 }

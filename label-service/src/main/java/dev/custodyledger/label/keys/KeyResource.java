@@ -9,6 +9,7 @@ import dev.custodyledger.core.party.KeyPurpose;
 import dev.custodyledger.json.JsonRequest;
 import dev.custodyledger.label.access.Producers;
 import dev.custodyledger.problem.Problem;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -52,7 +56,14 @@ public class KeyResource {
             summary = "Generate a key",
             description = "Body {\"purpose\": \"label\"|\"custody\"}. Answers its public half and the operator's"
                     + " command that registers it.")
-    @APIResponse(responseCode = "201", description = "the key's public view")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "NewKey")))
+    @APIResponse(
+            responseCode = "201",
+            description = "the key's public view",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyView.class)))
     public Uni<Response> generate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
         PartyState party = producers.authenticate(authorization);
         JsonRequest json = JsonRequest.parse(body, Set.of("purpose"));
@@ -69,7 +80,14 @@ public class KeyResource {
             description = "Body {\"purpose\", \"privateKeyPem\", \"passphrase\"?}: an Ed25519 PKCS#8 key,"
                     + " unencrypted or PBES2-encrypted with the given passphrase. It is sealed again under this"
                     + " service's passphrase.")
-    @APIResponse(responseCode = "201", description = "the key's public view")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ImportedKey")))
+    @APIResponse(
+            responseCode = "201",
+            description = "the key's public view",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyView.class)))
     public Uni<Response> importKey(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
         PartyState party = producers.authenticate(authorization);
         JsonRequest json = JsonRequest.parse(body, Set.of("purpose", "privateKeyPem", "passphrase"));
@@ -80,7 +98,7 @@ public class KeyResource {
         try {
             key = KeyPem.parsePrivateKey(pem, passphrase == null ? null : passphrase.toCharArray());
         } catch (KeyFormatException e) {
-            throw new ProblemException(400, "KEY_FORMAT", e.getMessage());
+            throw new ProblemException(ProblemCode.KEY_FORMAT, e.getMessage());
         }
         return keys.hold(party.id(), purpose, key, "imported").map(KeyResource::created);
     }

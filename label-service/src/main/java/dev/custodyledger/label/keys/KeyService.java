@@ -6,6 +6,7 @@ import dev.custodyledger.core.fold.KeyState;
 import dev.custodyledger.core.party.KeyPurpose;
 import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.label.fold.LabelFolder;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -33,7 +34,7 @@ public class KeyService {
     /** Seals {@code key} (slowly, off the event loop) and stores it for {@code party}. */
     public Uni<KeyView> hold(PartyId party, KeyPurpose purpose, Ed25519PrivateKey key, String origin) {
         if (purpose == KeyPurpose.OPERATOR) {
-            throw new ProblemException(400, "MALFORMED", "label-service holds custody and label keys only");
+            throw new ProblemException(ProblemCode.MALFORMED, "label-service holds custody and label keys only");
         }
         return vertx.executeBlocking(Uni.createFrom().item(() -> vault.seal(key)))
                 .chain(pem -> store(party, purpose, key, pem, origin));
@@ -43,7 +44,7 @@ public class KeyService {
     Uni<KeyView> store(PartyId party, KeyPurpose purpose, Ed25519PrivateKey key, String pem, String origin) {
         return ProducerKey.<ProducerKey>findById(key.keyId().value()).chain(existing -> {
             if (existing != null) {
-                throw new ProblemException(409, "KEY_EXISTS", "key " + key.keyId() + " is already held here");
+                throw new ProblemException(ProblemCode.KEY_EXISTS, "key " + key.keyId() + " is already held here");
             }
             var row = new ProducerKey();
             row.keyId = key.keyId().value();
@@ -65,7 +66,7 @@ public class KeyService {
 
     @WithSession
     public Uni<KeyView> get(PartyId party, String keyId) {
-        ProblemException unknown = new ProblemException(404, "UNKNOWN_KEY", "no such key is held here for " + party);
+        ProblemException unknown = new ProblemException(ProblemCode.NOT_FOUND, "no such key is held here for " + party);
         try {
             new KeyId(keyId); // a text that is no key id names no key (and never reaches the database)
         } catch (IllegalArgumentException e) {

@@ -9,6 +9,7 @@ import dev.custodyledger.label.batch.BatchStatus;
 import dev.custodyledger.label.batch.LabelBatch;
 import dev.custodyledger.label.keys.KeyService;
 import dev.custodyledger.problem.Problem;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import dev.custodyledger.projection.Blocking;
 import jakarta.ws.rs.DefaultValue;
@@ -61,8 +62,7 @@ public class RenderResource {
         LabelBatch batch = Blocking.await(() -> batches.owned(producer, id));
         if (batch.state() == BatchStatus.ALLOCATING) {
             throw new ProblemException(
-                    409,
-                    "NOT_ALLOCATED",
+                    ProblemCode.NOT_ALLOCATED,
                     "batch " + id + " has " + batch.allocated + " of " + batch.quantity + " labels so far; try again"
                             + " when its status is ALLOCATED");
         }

@@ -2,6 +2,7 @@ package dev.custodyledger.ledger.access;
 
 import dev.custodyledger.core.gs1.UnitCode;
 import dev.custodyledger.ledger.projection.UnitPartyRow;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,7 +14,7 @@ public final class UnitAccess {
     public static Caller caller(ContainerRequestContext request) {
         Object caller = request.getProperty(CredentialFilter.CALLER);
         if (!(caller instanceof Caller c)) {
-            throw new ProblemException(401, "UNAUTHENTICATED", "this read needs a party credential");
+            throw new ProblemException(ProblemCode.UNAUTHENTICATED, "this read needs a party credential");
         }
         return c;
     }
@@ -26,8 +27,7 @@ public final class UnitAccess {
                 .map(count -> {
                     if (count == 0) {
                         throw new ProblemException(
-                                403,
-                                "NOT_INVOLVED",
+                                ProblemCode.NOT_INVOLVED,
                                 "party " + caller.id() + " has neither held nor been named for " + unit.path());
                     }
                     return null;

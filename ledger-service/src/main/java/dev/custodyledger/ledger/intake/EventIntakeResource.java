@@ -1,11 +1,13 @@
 package dev.custodyledger.ledger.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.custodyledger.core.event.SignedEvent;
 import dev.custodyledger.core.json.JsonFormatException;
 import dev.custodyledger.core.json.StrictJson;
 import dev.custodyledger.ledger.config.LedgerConfig;
 import dev.custodyledger.ledger.intake.IntakeService.SignedEventOrError;
 import dev.custodyledger.problem.Problem;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import dev.custodyledger.problem.ProblemMappers;
 import io.smallrye.common.annotation.Blocking;
@@ -26,15 +28,15 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/v1/events")
 public class EventIntakeResource {
+    /** The worked example of docs/protocol.md: a real signature by its fixed key. */
     static final String EXAMPLE =
-            "{\"event\":{\"v\":1,\"type\":\"HANDOFF\",\"eventTime\":\"2026-11-28T10:15:30.123Z\",\"actor\":\"acme-foods\","
-                    + "\"keyId\":\"ed25519:3f1c…\",\"nonce\":\"n0000000000001\",\"units\":[\"01/09506000134352/21/7Q2K9X4MZ3\"],\"to\":\"fresh-mart\"},"
-                    + "\"sig\":\"<base64url Ed25519 over the RFC 8785 bytes of event>\"}";
+            "{\"event\":{\"actor\":\"acme-foods\",\"eventTime\":\"2026-11-28T10:15:30.123Z\",\"keyId\":\"ed25519:56475aa75463474c0285df5dbf2bcab7\",\"nonce\":\"n0000000000001\",\"to\":\"fresh-mart\",\"type\":\"HANDOFF\",\"units\":[\"01/09506000134352/21/7Q2K9X4MZ3\"],\"v\":1},\"sig\":\"Om2DuSpS2fDwCJALOd9pOXoi5cS7vaxY-nzG705CVkg5YruAV40FAiJPJU4DOocAVCV_OpOHkTCG2Ou5RoS9CA\"}";
 
     private final IntakeService intake;
     private final LedgerConfig config;
@@ -51,11 +53,29 @@ public class EventIntakeResource {
     @Operation(
             summary = "Submit one signed event",
             description = "Checks it, appends it to the ledger and waits (bounded) for the fold's outcome.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "handoff", value = EXAMPLE)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = "SignedEnvelope"),
+                            examples = @ExampleObject(name = "handoff", value = EXAMPLE)))
     @APIResponse(
             responseCode = "201",
-            description = "appended and accepted by the fold: {eventId, seq, recordTime, outcome}")
-    @APIResponse(responseCode = "202", description = "appended; the fold has not reached it yet: follow Location")
+            description = "appended and accepted by the fold",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Submission.Body.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "appended; the fold has not reached it yet: follow Location",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Submission.Body.class)))
+    @APIResponse(responseCode = "413", description = "TOO_LARGE: more than 1 MiB")
+    @APIResponse(responseCode = "503", description = "CATCHING_UP or UNAVAILABLE: nothing decided, retry")
     @APIResponse(responseCode = "400", description = "MALFORMED or CLOCK_SKEW (problem+json)")
     @APIResponse(
             responseCode = "403",
@@ -64,6 +84,10 @@ public class EventIntakeResource {
             responseCode = "409",
             description = "rejected by the custody rules, with the rejection code (problem+json)")
     public Uni<Response> submit(byte[] body) {
+        if (body.length > SignedEvent.MAX_ENVELOPE_BYTES) {
+            throw new ProblemException(
+                    ProblemCode.TOO_LARGE, "a signed event is at most " + SignedEvent.MAX_ENVELOPE_BYTES + " bytes");
+        }
         return onRequestContext(intake.submit(SignedEventOrError.decode(body))).map(EventIntakeResource::respond);
     }
 
@@ -75,22 +99,35 @@ public class EventIntakeResource {
     @Operation(
             summary = "Submit up to 1,000 signed events",
             description = "Each event is independent; the answer lists one outcome per event, in order.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SignedEnvelopeBatch")))
     @APIResponse(
             responseCode = "200",
-            description = "one entry per event: {index, status, eventId, seq, outcome, problem}")
+            description = "one entry per event, in order, each with its own status",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BatchAnswer.class)))
+    @APIResponse(responseCode = "400", description = "MALFORMED: not a JSON array of envelopes")
+    @APIResponse(responseCode = "413", description = "TOO_LARGE: more than 1,000 events or 8 MiB")
     public Uni<Response> submitBatch(byte[] body) {
         JsonNode array;
         try {
             array = StrictJson.parse(body);
         } catch (JsonFormatException e) {
-            throw new ProblemException(400, "MALFORMED", e.getMessage());
+            throw new ProblemException(ProblemCode.MALFORMED, e.getMessage());
         }
         if (!array.isArray()) {
-            throw new ProblemException(400, "MALFORMED", "a batch is a JSON array of signed envelopes");
+            throw new ProblemException(ProblemCode.MALFORMED, "a batch is a JSON array of signed envelopes");
         }
-        if (array.size() == 0 || array.size() > config.intake().maxBatch()) {
+        if (array.size() == 0) {
+            throw new ProblemException(ProblemCode.MALFORMED, "a batch holds at least one event");
+        }
+        if (array.size() > config.intake().maxBatch()) {
             throw new ProblemException(
-                    400, "MALFORMED", "a batch holds 1 to " + config.intake().maxBatch() + " events");
+                    ProblemCode.TOO_LARGE,
+                    "a batch holds at most " + config.intake().maxBatch() + " events");
         }
         List<CompletableFuture<Submission>> answers = new ArrayList<>(array.size());
         for (JsonNode envelope : array) {
@@ -117,6 +154,7 @@ public class EventIntakeResource {
     public record BatchAnswer(List<BatchEntry> results) {}
 
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    /** One event's answer; {@code problem} when it was not accepted, its status the problem's. */
     public record BatchEntry(
             int index,
             int status,

@@ -8,6 +8,7 @@ import dev.custodyledger.core.fold.RejectionCode;
 import dev.custodyledger.ledger.config.LedgerConfig;
 import dev.custodyledger.ledger.fold.Intake;
 import dev.custodyledger.problem.Problem;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.projection.LedgerProjector;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,10 +69,8 @@ public class IntakeService {
                 // Checked under the fold's lock: a restore may begin at any moment, even after a look at current().
                 return CompletableFuture.completedFuture(Submission.rejected(
                         id,
-                        Problem.of(
-                                503,
-                                "LEDGER_CATCHING_UP",
-                                "the ledger is catching up with its log; retry in a moment")));
+                        Problem.of(ProblemCode.CATCHING_UP, "the ledger is catching up with its log; retry in a moment")
+                                .about(id)));
             }
             if (refusal.isPresent() && refusal.get().code() != RejectionCode.DUPLICATE) {
                 return CompletableFuture.completedFuture(
@@ -97,8 +96,8 @@ public class IntakeService {
                         Log.errorf("append of %s failed: %s", id, e.getMessage());
                         return Submission.rejected(
                                 id,
-                                Problem.of(
-                                        503, "LEDGER_UNAVAILABLE", "the ledger could not take the event; retry later"));
+                                Problem.of(ProblemCode.UNAVAILABLE, "the ledger could not take the event; retry later")
+                                        .about(id));
                     })
                     .whenComplete((s, e) -> latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
         } finally {
@@ -110,15 +109,15 @@ public class IntakeService {
         if (o.accepted()) {
             return Submission.accepted(o);
         }
-        Problem problem = Problem.of(
-                RejectionStatus.of(o.code()) == 400 ? 400 : 409, o.code().name(), o.message());
-        return Submission.rejected(o.eventId().toString(), problem);
+        String id = o.eventId().toString();
+        return Submission.rejected(
+                id, Problem.of(ProblemCode.of(o.code()), o.message()).rejected(id, o.seq()));
     }
 
     private Submission refused(String id, RejectionCode code, String message) {
         metrics.counter("custody.intake.refused", "code", code.name()).increment();
         Log.infof("refused at intake: %s %s", code, message);
-        return Submission.rejected(id, Problem.of(RejectionStatus.of(code), code.name(), message));
+        return Submission.rejected(id, Problem.of(ProblemCode.of(code), message).refused(id));
     }
 
     /** A decoded event, or why the bytes did not decode. */

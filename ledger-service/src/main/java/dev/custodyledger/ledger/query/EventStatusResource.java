@@ -9,6 +9,7 @@ import dev.custodyledger.ledger.access.CredentialFilter;
 import dev.custodyledger.ledger.fold.LedgerFolder;
 import dev.custodyledger.ledger.projection.LedgerRecordRow;
 import dev.custodyledger.problem.Problem;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/v1/events/{eventId}")
 public class EventStatusResource {
@@ -69,7 +71,7 @@ public class EventStatusResource {
             Instant recordTime,
             String code,
             String message,
-            JsonNode envelope) {}
+            @Schema(ref = "SignedEnvelope") JsonNode envelope) {}
 
     @GET
     @WithSession
@@ -83,7 +85,7 @@ public class EventStatusResource {
         try {
             id = EventId.parse(eventId);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "MALFORMED", e.getMessage());
+            throw new ProblemException(ProblemCode.MALFORMED, e.getMessage());
         }
         return LedgerRecordRow.<LedgerRecordRow>find("eventId = ?1 order by seq", id.toString())
                 .firstResult()
@@ -110,7 +112,7 @@ public class EventStatusResource {
                                     o.message(),
                                     null))
                             .orElseThrow(() -> new ProblemException(
-                                    404, "UNKNOWN_EVENT", "no event " + eventId + " in the ledger (yet)"));
+                                    ProblemCode.NOT_FOUND, "no event " + eventId + " in the ledger (yet)"));
                 });
     }
 }

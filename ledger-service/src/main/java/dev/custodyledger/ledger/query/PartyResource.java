@@ -8,6 +8,7 @@ import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.ledger.fold.LedgerFolder;
 import dev.custodyledger.problem.Problem;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -64,12 +65,12 @@ public class PartyResource {
         try {
             partyId = PartyId.of(id);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "BAD_PARTY_ID", e.getMessage());
+            throw new ProblemException(ProblemCode.MALFORMED, e.getMessage());
         }
         return folder.read(state -> {
             PartyState p = state.party(partyId);
             if (p == null) {
-                throw new ProblemException(404, "UNKNOWN_PARTY", "party " + id + " is not registered");
+                throw new ProblemException(ProblemCode.NOT_FOUND, "party " + id + " is not registered");
             }
             return view(p, keysOf(state, partyId));
         });

@@ -11,10 +11,12 @@ import dev.custodyledger.ledger.access.UnitAccess;
 import dev.custodyledger.ledger.fold.LedgerFolder;
 import dev.custodyledger.ledger.projection.LedgerRecordRow;
 import dev.custodyledger.problem.Problem;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +31,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -72,8 +75,9 @@ public class UnitResource {
             String actor,
             boolean viaContainer,
             String eventId,
-            JsonNode event) {}
+            @Schema(ref = "CustodyEvent") JsonNode event) {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record History(String unit, List<HistoryEntry> entries, Long next) {}
 
     @GET
@@ -84,7 +88,7 @@ public class UnitResource {
     @Operation(
             summary =
                     "Current custodian, status, container, product data and recall of a unit (operator, brand owner, parties involved)")
-    public Uni<UnitView> unit(@PathParam("unit") String unit, @Context ContainerRequestContext request) {
+    public Uni<UnitView> unit(@Encoded @PathParam("unit") String unit, @Context ContainerRequestContext request) {
         UnitCode code = parse(unit);
         Caller caller = UnitAccess.caller(request);
         return UnitAccess.require(caller, code).map(allowed -> view(code, unit));
@@ -94,7 +98,7 @@ public class UnitResource {
         return folder.read(state -> {
             UnitState u = state.unit(code);
             if (u == null) {
-                throw new ProblemException(404, "UNKNOWN_UNIT", "unit " + unit + " was never commissioned or packed");
+                throw new ProblemException(ProblemCode.NOT_FOUND, "unit " + unit + " was never commissioned or packed");
             }
             return new UnitView(
                     code.path(),
@@ -126,16 +130,16 @@ public class UnitResource {
     @SecurityRequirement(name = "partyCredential")
     public Uni<History> history(
             @Context ContainerRequestContext request,
-            @PathParam("unit") String unit,
+            @Encoded @PathParam("unit") String unit,
             @QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         UnitCode code = parse(unit);
         if (limit < 1 || limit > 1000 || after < 0) {
-            throw new ProblemException(400, "BAD_PAGE", "limit is 1 to 1000 and after is a sequence number");
+            throw new ProblemException(ProblemCode.BAD_PAGE, "limit is 1 to 1000 and after is a sequence number");
         }
         boolean known = folder.read(state -> state.unit(code) != null);
         if (!known) {
-            throw new ProblemException(404, "UNKNOWN_UNIT", "unit " + unit + " was never commissioned or packed");
+            throw new ProblemException(ProblemCode.NOT_FOUND, "unit " + unit + " was never commissioned or packed");
         }
         return UnitAccess.require(UnitAccess.caller(request), code)
                 .chain(allowed -> sessions.withSession(s -> s.createQuery(
@@ -167,7 +171,7 @@ public class UnitResource {
         try {
             return UnitCode.parse(unit);
         } catch (Gs1SyntaxException e) {
-            throw new ProblemException(400, "BAD_UNIT_CODE", e.getMessage());
+            throw new ProblemException(ProblemCode.MALFORMED, e.getMessage());
         }
     }
 }

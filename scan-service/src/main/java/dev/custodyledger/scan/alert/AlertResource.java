@@ -5,6 +5,7 @@ import dev.custodyledger.access.PartyCredentials;
 import dev.custodyledger.core.fold.PartyState;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.verdict.Reason;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import dev.custodyledger.projection.SqlValues;
 import dev.custodyledger.scan.fold.ScanFolder;
@@ -76,7 +77,7 @@ public class AlertResource {
             @QueryParam("limit") @DefaultValue("100") int limit) {
         PartyState caller = PartyCredentials.authenticate(authorization, folder.projector(), Instant.now());
         if (limit < 1 || limit > 1000) {
-            throw new ProblemException(400, "BAD_PAGE", "limit is 1 to 1000");
+            throw new ProblemException(ProblemCode.BAD_PAGE, "limit is 1 to 1000");
         }
         Status wanted = status == null ? null : status(status);
         boolean all = caller.has(Role.OPERATOR);
@@ -109,18 +110,18 @@ public class AlertResource {
         PartyState caller = PartyCredentials.authenticate(authorization, folder.projector(), Instant.now());
         if (change == null || change.status() == null) {
             throw new ProblemException(
-                    400, "BAD_STATUS", "give {\"status\": \"INVESTIGATING\" or \"CLOSED\", \"reason\"}");
+                    ProblemCode.BAD_STATUS, "give {\"status\": \"INVESTIGATING\" or \"CLOSED\", \"reason\"}");
         }
         Status next = status(change.status());
         if (next == Status.NEW) {
-            throw new ProblemException(400, "BAD_STATUS", "an alert cannot go back to NEW");
+            throw new ProblemException(ProblemCode.BAD_STATUS, "an alert cannot go back to NEW");
         }
         String reason = change.reason() == null ? null : change.reason().strip();
         if (next == Status.CLOSED && (reason == null || reason.isEmpty())) {
-            throw new ProblemException(400, "BAD_STATUS", "closing an alert needs a reason");
+            throw new ProblemException(ProblemCode.BAD_STATUS, "closing an alert needs a reason");
         }
         if (reason != null && reason.length() > 500) {
-            throw new ProblemException(400, "BAD_STATUS", "the reason is at most 500 characters");
+            throw new ProblemException(ProblemCode.BAD_STATUS, "the reason is at most 500 characters");
         }
         boolean all = caller.has(Role.OPERATOR);
         return sessions.withStatelessTransaction(s -> s.createNativeQuery(
@@ -137,7 +138,7 @@ public class AlertResource {
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         throw new ProblemException(
-                                404, "UNKNOWN_ALERT", "no open alert " + id + " among the caller's alerts");
+                                ProblemCode.NOT_FOUND, "no open alert " + id + " among the caller's alerts");
                     }
                     return view(rows.get(0));
                 });
@@ -147,7 +148,7 @@ public class AlertResource {
         try {
             return Status.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "BAD_STATUS", "status is one of NEW, INVESTIGATING, CLOSED");
+            throw new ProblemException(ProblemCode.BAD_STATUS, "status is one of NEW, INVESTIGATING, CLOSED");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.custodyledger.scan.limit;
 
 import dev.custodyledger.problem.Problem;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemMappers;
 import dev.custodyledger.scan.config.ScanConfig;
 import io.vertx.core.http.HttpServerRequest;
@@ -37,7 +38,7 @@ public class PublicVerifyLimit {
             return null;
         }
         return Response.fromResponse(ProblemMappers.respond(Problem.of(
-                        429, "RATE_LIMITED", "too many verifies from this client; retry after the given seconds")))
+                        ProblemCode.RATE_LIMITED, "too many verifies from this client; retry after the given seconds")))
                 .header("Retry-After", limiter.retryAfterSeconds(client))
                 .build();
     }

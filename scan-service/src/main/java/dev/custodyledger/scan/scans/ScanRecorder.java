@@ -8,6 +8,7 @@ import dev.custodyledger.core.scan.Scan;
 import dev.custodyledger.core.verdict.ScanContext;
 import dev.custodyledger.kafka.DurableProducer;
 import dev.custodyledger.kafka.KafkaAccess;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import dev.custodyledger.scan.config.ScanConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,10 +43,10 @@ public class ScanRecorder {
                 new Location(city, country);
             }
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "BAD_SCAN", e.getMessage());
+            throw new ProblemException(ProblemCode.BAD_SCAN, e.getMessage());
         }
         if (context == null) {
-            throw new ProblemException(400, "BAD_SCAN", "a scan names its context: consumer, till or inspection");
+            throw new ProblemException(ProblemCode.BAD_SCAN, "a scan names its context: consumer, till or inspection");
         }
         byte[] value;
         try {

@@ -4,6 +4,7 @@ import dev.custodyledger.core.gs1.Gs1SyntaxException;
 import dev.custodyledger.core.gs1.ScannedCode;
 import dev.custodyledger.core.verdict.ScanContext;
 import dev.custodyledger.json.JsonRequest;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Records a scan. A scan never changes custody; the clone detector folds scans per unit. */
@@ -38,6 +42,9 @@ public class ScanResource {
             summary = "Record a scan (consumer, till or inspection) for the clone detector",
             description = "Body {\"code\", \"context\", \"device\", \"city\"?, \"country\"?}: the code as read,"
                     + " consumer|till|inspection, the scanner's own opaque id, a coarse place.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScanRecord")))
     @APIResponse(responseCode = "202", description = "recorded; the detector will fold it")
     @APIResponse(responseCode = "400", description = "a malformed body, code, context, device id or place")
     public Uni<Response> record(byte[] body) {
@@ -47,7 +54,7 @@ public class ScanResource {
         try {
             code = ScannedCode.parse(text);
         } catch (Gs1SyntaxException e) {
-            throw new ProblemException(400, "BAD_CODE_" + e.error().name(), e.getMessage());
+            throw new ProblemException(ProblemCode.of(e.error()), e.getMessage());
         }
         var sent = recorder.record(
                 code.unit(),
@@ -68,7 +75,7 @@ public class ScanResource {
         try {
             return ScanContext.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(400, "BAD_CONTEXT", "context is one of consumer, till, inspection");
+            throw new ProblemException(ProblemCode.MALFORMED, "context is one of consumer, till, inspection");
         }
     }
 }

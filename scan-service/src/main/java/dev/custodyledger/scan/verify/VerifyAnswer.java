@@ -33,7 +33,12 @@ public record VerifyAnswer(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ProductView(
-            String name, String brand, String gtin, String lot, LocalDate expiry, Map<String, String> attributes) {}
+            String name,
+            String brandOwner,
+            String gtin,
+            String lot,
+            LocalDate expiry,
+            Map<String, String> attributes) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record HolderView(String name, String city, String country, boolean inTransit) {}

@@ -65,7 +65,7 @@ final class VerifyAnswerWriter extends StdSerializer<VerifyAnswer> {
     private static void product(JsonGenerator json, ProductView p) throws IOException {
         json.writeObjectFieldStart("product");
         text(json, "name", p.name());
-        text(json, "brand", p.brand());
+        text(json, "brandOwner", p.brandOwner());
         text(json, "gtin", p.gtin());
         text(json, "lot", p.lot());
         text(json, "expiry", p.expiry() == null ? null : p.expiry().toString());

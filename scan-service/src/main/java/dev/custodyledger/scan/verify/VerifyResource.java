@@ -8,6 +8,7 @@ import dev.custodyledger.core.verdict.ScanSignals;
 import dev.custodyledger.core.verdict.Verdict;
 import dev.custodyledger.json.JsonRequest;
 import dev.custodyledger.problem.Problem;
+import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import dev.custodyledger.problem.ProblemMappers;
 import dev.custodyledger.scan.config.ScanConfig;
@@ -35,6 +36,8 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -49,7 +52,7 @@ public class VerifyResource {
             {"code":"01/09506000134352/21/K7Q2M9X4T1ZB","verdict":"GENUINE",
              "reasons":[{"code":"IN_SUPPLY_CHAIN","message":"This item is registered and in the supply chain."},
                         {"code":"LABEL_SIGNATURE_VALID","message":"The label's signature matches the brand's label key."}],
-             "product":{"name":"Infant formula 800 g","brand":"Alpen Nutrition","gtin":"09506000134352",
+             "product":{"name":"Infant formula 800 g","brandOwner":"Alpen Nutrition","gtin":"09506000134352",
                         "lot":"L2026-11","expiry":"2028-11-30"},
              "heldBy":{"name":"City Pharmacy","city":"Lyon","country":"FR","inTransit":false},
              "journey":[{"date":"2026-11-20","step":"COMMISSIONED","party":"Alpen Nutrition","city":"Bern",
@@ -116,16 +119,20 @@ public class VerifyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "partyCredential")
     @Operation(summary = "Verify up to 1,000 codes in one call (party credential required)")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VerifyBatch")))
     public Uni<BatchAnswer> batch(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         PartyCredentials.authenticate(authorization, folder.projector(), Instant.now());
         JsonRequest request = JsonRequest.parse(body, Set.of("codes", "context"));
         List<String> codes = request.texts("codes", ScanResource.MAX_CODE_TEXT);
         if (codes == null || codes.isEmpty()) {
-            throw new ProblemException(400, "MALFORMED", "give {\"codes\": [\"...\", ...]} with at least one code");
+            throw new ProblemException(
+                    ProblemCode.MALFORMED, "give {\"codes\": [\"...\", ...]} with at least one code");
         }
         if (codes.size() > config.verify().maxBatch()) {
             throw new ProblemException(
-                    413, "TOO_MANY_CODES", "at most " + config.verify().maxBatch() + " codes per request");
+                    ProblemCode.TOO_LARGE, "at most " + config.verify().maxBatch() + " codes per request");
         }
         ScanSignals signals = new ScanSignals(ScanResource.context(request.text("context", 32, false)), Set.of());
         List<Uni<BatchItem>> items = new ArrayList<>();
@@ -170,7 +177,7 @@ public class VerifyResource {
     }
 
     private static Problem badCode(Gs1SyntaxException e) {
-        return Problem.of(400, "BAD_CODE_" + e.error().name(), e.getMessage());
+        return Problem.of(ProblemCode.of(e.error()), e.getMessage());
     }
 
     /** Browsers list text/html before anything else; apps ask for JSON or anything. */
