@@ -61,7 +61,9 @@ class OpenApiDocumentTest {
                         operation -> operation.path("responses").fields().forEachRemaining(r -> {
                             List<String> types = new ArrayList<>();
                             r.getValue().path("content").fieldNames().forEachRemaining(types::add);
-                            if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
+                            if (r.getKey().equals("default")
+                                    || r.getKey().startsWith("4")
+                                    || r.getKey().startsWith("5")) {
                                 assertThat(types).as(r.getKey()).containsExactly("application/problem+json");
                             } else {
                                 assertThat(types).as(r.getKey()).doesNotContain("application/problem+json");

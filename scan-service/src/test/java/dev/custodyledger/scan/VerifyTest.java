@@ -17,6 +17,7 @@ import dev.custodyledger.kafka.LedgerReplay;
 import dev.custodyledger.scan.fold.ScanFolder;
 import dev.custodyledger.testsupport.CustodyInfrastructure;
 import dev.custodyledger.testsupport.Infrastructure;
+import dev.custodyledger.testsupport.OpenApiContract;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,12 +30,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every verdict from a ledger appended as signed records, read back through the verify API as an app (JSON)
  * and a browser (HTML) would. The ledger is built once per test JVM.
  */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 @WithTestResource(value = CustodyInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "scan"))
 class VerifyTest {
 
@@ -138,8 +141,7 @@ class VerifyTest {
                 .statusCode(401)
                 .body("code", equalTo("UNAUTHENTICATED"));
 
-        given().auth()
-                .oauth2(credential(SHOP))
+        given().header("Authorization", "Bearer " + credential(SHOP))
                 .contentType(ContentType.JSON)
                 .body(body)
                 .post("/v1/verify/batch")
@@ -169,8 +171,7 @@ class VerifyTest {
                 .mapToObj(i -> paths.get(random.nextInt(paths.size())))
                 .toList();
 
-        List<String> verdicts = given().auth()
-                .oauth2(credential(SHOP))
+        List<String> verdicts = given().header("Authorization", "Bearer " + credential(SHOP))
                 .contentType(ContentType.JSON)
                 .body(Map.of("codes", codes))
                 .post("/v1/verify/batch")

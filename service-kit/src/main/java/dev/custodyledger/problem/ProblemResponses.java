@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Makes every service's OpenAPI document say what its answers are: an error response (4xx, 5xx) is only
  * {@code application/problem+json} with the {@code Problem} schema, whose {@code code} lists
- * {@link ProblemCode}; a success is never problem+json. Resources declare {@code @Produces} with both media
+ * {@link ProblemCode}; a success is never problem+json; any status an operation does not list is a problem. Resources declare {@code @Produces} with both media
  * types so that either can be written; this filter keeps the document to the one each status really has.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -35,17 +35,20 @@ public class ProblemResponses implements OASFilter {
                         return;
                     }
                     operation.getResponses().getAPIResponses().forEach(this::shape);
+                    if (operation.getResponses().getDefaultValue() == null) {
+                        operation
+                                .getResponses()
+                                .setDefaultValue(OASFactory.createAPIResponse()
+                                        .description("any other status: a problem with its code")
+                                        .content(problemContent()));
+                    }
                 }));
     }
 
     private void shape(String status, APIResponse response) {
         boolean error = !status.equals("default") && Integer.parseInt(status) >= 400;
         if (error) {
-            response.setContent(OASFactory.createContent()
-                    .addMediaType(
-                            Problem.MEDIA_TYPE,
-                            OASFactory.createMediaType()
-                                    .schema(OASFactory.createSchema().ref(REF))));
+            response.setContent(problemContent());
         } else if (response.getContent() != null && response.getContent().hasMediaType(Problem.MEDIA_TYPE)) {
             Content content = response.getContent();
             content.removeMediaType(Problem.MEDIA_TYPE);
@@ -53,6 +56,14 @@ public class ProblemResponses implements OASFilter {
                 response.setContent(null);
             }
         }
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(REF)));
     }
 
     private static Schema problemSchema() {

@@ -1,7 +1,9 @@
 package dev.custodyledger.testsupport;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.RestAssuredRequest;
+import com.atlassian.oai.validator.restassured.RestAssuredResponse;
 import io.restassured.RestAssured;
 import io.restassured.filter.FilterContext;
 import io.restassured.filter.OrderedFilter;
@@ -18,11 +20,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Holds every RestAssured request of a test class, and the answer to it, to the OpenAPI document the service
- * under test serves at {@code /q/openapi}: a body, status or media type the document does not describe fails
- * the request. The document is read from the service itself, so what is checked is what a partner downloads.
+ * under test serves at {@code /q/openapi}: an answer the document does not describe (body, status, media type)
+ * fails the request, and so does a request outside the document that the service nevertheless accepted. A
+ * request the service refused (4xx, 5xx) may lie outside the document: tests of bad input send such requests
+ * on purpose, and what is checked then is that the refusal is a documented problem. The document is read from
+ * the service itself, so what is checked is what a partner downloads.
  */
 public final class OpenApiContract implements BeforeAllCallback, AfterAllCallback, OrderedFilter {
-    private final Map<String, OpenApiValidationFilter> byService = new ConcurrentHashMap<>();
+    private final Map<String, OpenApiInteractionValidator> byService = new ConcurrentHashMap<>();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -48,12 +53,27 @@ public final class OpenApiContract implements BeforeAllCallback, AfterAllCallbac
         if (uri.getPath().startsWith("/q/")) {
             return ctx.next(request, response);
         }
-        return byService.computeIfAbsent(service, OpenApiContract::validatorOf).filter(request, response, ctx);
+        OpenApiInteractionValidator validator = byService.computeIfAbsent(service, OpenApiContract::validatorOf);
+        Response answer = ctx.next(request, response);
+        boolean refused = answer.statusCode() >= 400;
+        List<ValidationReport.Message> broken =
+                validator
+                        .validate(RestAssuredRequest.of(request), RestAssuredResponse.of(answer))
+                        .getMessages()
+                        .stream()
+                        .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                        .filter(m -> !(refused && m.getKey().startsWith("validation.request")))
+                        .toList();
+        if (!broken.isEmpty()) {
+            throw new AssertionError(request.getMethod() + " " + uri.getPath() + " answered " + answer.statusCode()
+                    + " outside the OpenAPI document: "
+                    + broken.stream().map(ValidationReport.Message::getMessage).toList());
+        }
+        return answer;
     }
 
-    private static OpenApiValidationFilter validatorOf(String service) {
-        return new OpenApiValidationFilter(
-                OpenApiInteractionValidator.createForSpecificationUrl(service + "/q/openapi?format=json")
-                        .build());
+    private static OpenApiInteractionValidator validatorOf(String service) {
+        return OpenApiInteractionValidator.createForSpecificationUrl(service + "/q/openapi?format=json")
+                .build();
     }
 }

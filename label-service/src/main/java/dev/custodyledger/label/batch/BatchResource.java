@@ -88,7 +88,7 @@ public class BatchResource {
     @GET
     @Path("{id}")
     @Operation(summary = "A batch: status, allocation / commissioning / rendering progress, and each commission chunk")
-    public Uni<BatchView> get(
+    public Uni<BatchView> batch(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
         return batches.view(producers.authenticate(authorization), id);
     }

@@ -112,7 +112,7 @@ public class KeyResource {
     @GET
     @Path("{keyId}")
     @Operation(summary = "One held key's public view")
-    public Uni<KeyView> get(
+    public Uni<KeyView> key(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("keyId") String keyId) {
         return keys.get(producers.authenticate(authorization).id(), keyId);
     }
@@ -123,7 +123,7 @@ public class KeyResource {
     @Operation(summary = "One held key's public half as a PEM file (SubjectPublicKeyInfo), for the operator")
     public Uni<String> publicPem(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("keyId") String keyId) {
-        return get(authorization, keyId).map(view -> KeyPem.publicKey(Ed25519PublicKey.ofBase64Url(view.publicKey())));
+        return key(authorization, keyId).map(view -> KeyPem.publicKey(Ed25519PublicKey.ofBase64Url(view.publicKey())));
     }
 
     private static Response created(KeyView view) {

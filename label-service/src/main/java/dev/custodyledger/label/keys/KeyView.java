@@ -8,6 +8,7 @@ import java.time.Instant;
  * The public side of a held key, and whether the ledger knows it. {@code register} is the operator's command
  * that puts it on the ledger; until then nothing it signs is accepted (custody) or verifies (label).
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record KeyView(
         String keyId,
         String party,

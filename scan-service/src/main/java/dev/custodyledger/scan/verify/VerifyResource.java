@@ -82,10 +82,14 @@ public class VerifyResource {
                     + " /00/{sscc}")
     @APIResponse(
             responseCode = "200",
-            content =
-                    @Content(
-                            mediaType = "application/json",
-                            examples = @ExampleObject(name = "genuine", value = EXAMPLE)))
+            description = "the verdict: JSON for apps, the consumer page for browsers",
+            content = {
+                @Content(
+                        mediaType = "application/json",
+                        schema = @Schema(implementation = VerifyAnswer.class),
+                        examples = @ExampleObject(name = "genuine", value = EXAMPLE)),
+                @Content(mediaType = "text/html")
+            })
     public Uni<Response> resolve(@Context UriInfo uri, @Context HttpHeaders headers, @BeanParam ScanParams scan) {
         String query = uri.getRequestUri().getRawQuery();
         return answer(uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query), scan, headers);
@@ -110,6 +114,8 @@ public class VerifyResource {
         return answer(code, scan, headers);
     }
 
+    /** One code's answer, or the problem with the code (never both). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record BatchItem(VerifyAnswer answer, Problem problem) {}
 
     public record BatchAnswer(List<BatchItem> results) {}
