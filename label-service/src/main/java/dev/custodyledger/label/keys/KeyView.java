@@ -1,5 +1,6 @@
 package dev.custodyledger.label.keys;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.custodyledger.core.crypto.Ed25519PublicKey;
 import dev.custodyledger.core.crypto.KeyPem;
 import java.time.Instant;
@@ -8,7 +9,7 @@ import java.time.Instant;
  * The public side of a held key, and whether the ledger knows it. {@code register} is the operator's command
  * that puts it on the ledger; until then nothing it signs is accepted (custody) or verifies (label).
  */
-@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record KeyView(
         String keyId,
         String party,

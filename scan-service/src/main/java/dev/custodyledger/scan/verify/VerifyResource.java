@@ -1,5 +1,6 @@
 package dev.custodyledger.scan.verify;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.custodyledger.access.PartyCredentials;
 import dev.custodyledger.core.gs1.Gs1SyntaxException;
 import dev.custodyledger.core.gs1.ScannedCode;
@@ -115,7 +116,7 @@ public class VerifyResource {
     }
 
     /** One code's answer, or the problem with the code (never both). */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BatchItem(VerifyAnswer answer, Problem problem) {}
 
     public record BatchAnswer(List<BatchItem> results) {}

@@ -1,4 +1,4 @@
-package dev.custodyledger.problem;
+package dev.custodyledger.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
-package dev.custodyledger.problem;
+package dev.custodyledger.openapi;
 
+import dev.custodyledger.problem.Problem;
+import dev.custodyledger.problem.ProblemCode;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.Arrays;
