@@ -13,8 +13,10 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.custodyledger.core.party.KeyPurpose;
 import dev.custodyledger.testsupport.Infrastructure;
 import dev.custodyledger.testsupport.OpenApiContract;
+import dev.custodyledger.testsupport.OpenApiExamples;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +34,12 @@ class BatchTest {
             LabelLedger.generateRegisteredKey(ACME, KeyPurpose.LABEL);
             keys = true;
         }
+    }
+
+    @Test
+    void everyExampleInTheDocumentHoldsToItsSchema() {
+        assertThat(OpenApiExamples.check(RestAssured.baseURI + ":" + RestAssured.port))
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test

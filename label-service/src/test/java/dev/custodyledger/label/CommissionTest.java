@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.custodyledger.core.party.KeyPurpose;
+import dev.custodyledger.testsupport.OpenApiContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -17,9 +18,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Commissioning through a real ledger-service (its packaged jar, its own process, the same Kafka). */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 @WithTestResource(LabelInfrastructure.class)
 class CommissionTest {
     private static boolean keys;

@@ -12,12 +12,15 @@ import dev.custodyledger.core.crypto.Ed25519PrivateKey;
 import dev.custodyledger.core.crypto.KeyPem;
 import dev.custodyledger.core.party.KeyPurpose;
 import dev.custodyledger.testsupport.Infrastructure;
+import dev.custodyledger.testsupport.OpenApiContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 @WithTestResource(LabelInfrastructure.class)
 class KeysTest {
     @BeforeEach

@@ -19,6 +19,7 @@ import dev.custodyledger.core.crypto.Ed25519PublicKey;
 import dev.custodyledger.core.gs1.ScannedCode;
 import dev.custodyledger.core.party.KeyPurpose;
 import dev.custodyledger.core.verdict.LabelCheck;
+import dev.custodyledger.testsupport.OpenApiContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.awt.Color;
@@ -39,9 +40,11 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every rendered code decodes (ZXing) back to exactly the payload the manifest lists for its label. */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 @WithTestResource(LabelInfrastructure.class)
 class RenderTest {
     private static final Map<DecodeHintType, Object> DECODE = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);

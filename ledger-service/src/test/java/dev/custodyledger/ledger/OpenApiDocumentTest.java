@@ -3,17 +3,16 @@ package dev.custodyledger.ledger;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodyledger.core.event.EventType;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.testsupport.CustodyInfrastructure;
+import dev.custodyledger.testsupport.OpenApiExamples;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,18 +71,11 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void theDocumentsOwnExampleOfASignedEventValidates() throws Exception {
-        JsonNode doc = document();
+    void everyExampleInTheDocumentHoldsToItsSchema() throws Exception {
         JsonNode value =
-                doc.at("/paths/~1v1~1events/post/requestBody/content/application~1json/examples/handoff/value");
-        String example = value.isTextual() ? value.asText() : value.toString();
-        assertThat(example).contains("\"sig\"");
-        var validator = OpenApiInteractionValidator.createForInlineApiSpecification(doc.toString())
-                .build();
-        ValidationReport report = validator.validateRequest(SimpleRequest.Builder.post("/v1/events")
-                .withContentType("application/json")
-                .withBody(example)
-                .build());
-        assertThat(report.getMessages()).isEmpty();
+                document().at("/paths/~1v1~1events/post/requestBody/content/application~1json/examples/handoff/value");
+        assertThat(value.isTextual() ? value.asText() : value.toString()).contains("\"sig\"");
+        assertThat(OpenApiExamples.check(RestAssured.baseURI + ":" + RestAssured.port))
+                .isGreaterThanOrEqualTo(1);
     }
 }

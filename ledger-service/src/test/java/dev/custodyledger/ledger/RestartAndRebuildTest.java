@@ -20,6 +20,7 @@ import dev.custodyledger.ledger.fold.LedgerFolder;
 import dev.custodyledger.projection.LedgerProjector;
 import dev.custodyledger.testsupport.CustodyInfrastructure;
 import dev.custodyledger.testsupport.Infrastructure;
+import dev.custodyledger.testsupport.OpenApiContract;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,8 +39,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 @WithTestResource(value = CustodyInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ledger"))
 class RestartAndRebuildTest {
     static final int UNITS = 600;

@@ -18,6 +18,7 @@ import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.topic.TopicSpec;
 import dev.custodyledger.testsupport.CustodyInfrastructure;
 import dev.custodyledger.testsupport.Infrastructure;
+import dev.custodyledger.testsupport.OpenApiContract;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,9 +35,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Scans recorded through the API, folded by the clone detector, seen in verifies and in the brand's alerts. */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 @WithTestResource(value = CustodyInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "scan"))
 class CloneDetectionTest {
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.custodyledger.testsupport.CustodyInfrastructure;
+import dev.custodyledger.testsupport.OpenApiContract;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,12 +15,14 @@ import io.quarkus.test.junit.TestProfile;
 import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * With its database gone (a port where nothing listens), a verify answers UNAVAILABLE with 503, never UNKNOWN:
  * a shopper must not be told that a genuine product is counterfeit because a server is down.
  */
 @QuarkusTest
+@ExtendWith(OpenApiContract.class)
 @TestProfile(UnavailableTest.NoDatabase.class)
 @WithTestResource(value = CustodyInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "scan"))
 class UnavailableTest {

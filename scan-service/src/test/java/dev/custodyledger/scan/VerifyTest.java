@@ -18,9 +18,11 @@ import dev.custodyledger.scan.fold.ScanFolder;
 import dev.custodyledger.testsupport.CustodyInfrastructure;
 import dev.custodyledger.testsupport.Infrastructure;
 import dev.custodyledger.testsupport.OpenApiContract;
+import dev.custodyledger.testsupport.OpenApiExamples;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -47,6 +49,12 @@ class VerifyTest {
     @BeforeEach
     void ledger() {
         ScanLedger.ensureFolded();
+    }
+
+    @Test
+    void everyExampleInTheDocumentHoldsToItsSchema() {
+        assertThat(OpenApiExamples.check(RestAssured.baseURI + ":" + RestAssured.port))
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -17,12 +17,17 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Makes every service's OpenAPI document say what its answers are: an error response (4xx, 5xx) is only
  * {@code application/problem+json} with the {@code Problem} schema, whose {@code code} lists
- * {@link ProblemCode}; a success is never problem+json; any status an operation does not list is a problem. Resources declare {@code @Produces} with both media
- * types so that either can be written; this filter keeps the document to the one each status really has.
+ * {@link ProblemCode}; a success is never problem+json; any status an operation does not list is a problem.
+ * Resources declare {@code @Produces} with both media types so that either can be written; this filter keeps the
+ * document to the one each status really has. An error status whose body is an answer rather than a problem (a
+ * verify's 503 is the verdict UNAVAILABLE) says so with the extension {@value #ANSWER} and keeps its content.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
     private static final String REF = "#/components/schemas/Problem";
+
+    /** Marks an error response whose body is the operation's own answer, not a problem. */
+    public static final String ANSWER = "x-answer";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -49,7 +54,9 @@ public class ProblemResponses implements OASFilter {
 
     private void shape(String status, APIResponse response) {
         boolean error = !status.equals("default") && Integer.parseInt(status) >= 400;
-        if (error) {
+        boolean answer = response.getExtensions() != null
+                && "true".equals(String.valueOf(response.getExtensions().get(ANSWER)));
+        if (error && !answer) {
             response.setContent(problemContent());
         } else if (response.getContent() != null && response.getContent().hasMediaType(Problem.MEDIA_TYPE)) {
             Content content = response.getContent();

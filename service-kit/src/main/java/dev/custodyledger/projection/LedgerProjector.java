@@ -1,5 +1,6 @@
 package dev.custodyledger.projection;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.custodyledger.core.crypto.Ed25519PublicKey;
 import dev.custodyledger.core.crypto.SignatureInvalidException;
 import dev.custodyledger.core.event.SignedEvent;
@@ -284,6 +285,8 @@ public final class LedgerProjector<R> implements AutoCloseable {
         restored = false;
     }
 
+    /** {@code recordTime} is left out while the log is empty. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Head(
             long seq,
             long offset,

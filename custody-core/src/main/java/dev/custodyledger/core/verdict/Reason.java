@@ -23,7 +23,10 @@ public enum Reason {
     SCANNED_FAR_FROM_CUSTODY(null, "This scan happened far from where the ledger places the item."),
     LABEL_SIGNATURE_VALID(null, "The label's signature matches the brand's label key."),
     LABEL_NOT_SIGNED(null, "The code carries no label signature; only the ledger vouches for it."),
-    CONTAINER(null, "This code identifies a shipping container, not a consumer item.");
+    CONTAINER(null, "This code identifies a shipping container, not a consumer item."),
+    LEDGER_UNAVAILABLE(
+            Verdict.UNAVAILABLE,
+            "The ledger cannot be consulted right now. This says nothing about the product: try again.");
 
     private final Verdict calls;
     private final String meaning;

@@ -4,6 +4,7 @@ import dev.custodyledger.core.fold.PartyState;
 import dev.custodyledger.label.access.Producers;
 import dev.custodyledger.label.batch.BatchService;
 import dev.custodyledger.label.batch.BatchStatus;
+import dev.custodyledger.label.batch.BatchView;
 import dev.custodyledger.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.HeaderParam;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -40,7 +43,13 @@ public class CommissionResource {
                     + " submitted to ledger-service in the background; progress and each chunk's outcome at"
                     + " Location. Calling it again on a FAILED batch retries what failed; on a batch in progress"
                     + " or done it changes nothing.")
-    @APIResponse(responseCode = "202", description = "commissioning (or already commissioned): the batch's view")
+    @APIResponse(
+            responseCode = "202",
+            description = "commissioning (or already commissioned): the batch's view",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BatchView.class)))
     @APIResponse(responseCode = "409", description = "NOT_ALLOCATED, CUSTODY_KEY_NOT_REGISTERED")
     public Uni<Response> commission(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {

@@ -98,7 +98,9 @@ public class EventIntakeResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(
             summary = "Submit up to 1,000 signed events",
-            description = "Each event is independent; the answer lists one outcome per event, in order.")
+            description = "Each event is independent; the answer lists one outcome per event, in order. A batch"
+                    + " holding anything that is not a signed envelope is refused whole (400 MALFORMED naming the"
+                    + " event's index) and nothing of it is appended.")
     @RequestBody(
             required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SignedEnvelopeBatch")))
@@ -109,7 +111,7 @@ public class EventIntakeResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = BatchAnswer.class)))
-    @APIResponse(responseCode = "400", description = "MALFORMED: not a JSON array of envelopes")
+    @APIResponse(responseCode = "400", description = "MALFORMED: not a JSON array of signed envelopes")
     @APIResponse(responseCode = "413", description = "TOO_LARGE: more than 1,000 events or 8 MiB")
     public Uni<Response> submitBatch(byte[] body) {
         JsonNode array;
@@ -129,9 +131,19 @@ public class EventIntakeResource {
                     ProblemCode.TOO_LARGE,
                     "a batch holds at most " + config.intake().maxBatch() + " events");
         }
-        List<CompletableFuture<Submission>> answers = new ArrayList<>(array.size());
+        // Outside the schema is the client's bug, not an event's fate: the batch is refused whole, as an EPCIS
+        // capture document is, and nothing is appended. What only the ledger can judge is answered per event.
+        List<SignedEventOrError> events = new ArrayList<>(array.size());
         for (JsonNode envelope : array) {
-            answers.add(intake.submit(SignedEventOrError.decode(envelope)).toCompletableFuture());
+            SignedEventOrError event = SignedEventOrError.decode(envelope);
+            if (event.error() != null) {
+                throw new ProblemException(ProblemCode.MALFORMED, "event " + events.size() + ": " + event.error());
+            }
+            events.add(event);
+        }
+        List<CompletableFuture<Submission>> answers = new ArrayList<>(events.size());
+        for (SignedEventOrError event : events) {
+            answers.add(intake.submit(event).toCompletableFuture());
         }
         return onRequestContext(CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
                 .thenApply(done -> {

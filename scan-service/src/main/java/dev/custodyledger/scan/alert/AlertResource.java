@@ -64,6 +64,8 @@ public class AlertResource {
             String statusReason,
             Instant updatedAt) {}
 
+    /** {@code next} (the id to page on from) is left out on the last page. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AlertPage(List<AlertView> alerts, Long next) {}
 
     public record StatusChange(String status, String reason) {}

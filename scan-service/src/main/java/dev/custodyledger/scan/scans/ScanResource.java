@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,7 +44,13 @@ public class ScanResource {
     @RequestBody(
             required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ScanRecord")))
-    @APIResponse(responseCode = "202", description = "recorded; the detector will fold it")
+    @APIResponse(
+            responseCode = "202",
+            description = "recorded; the detector will fold it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RecordedScan.class)))
     @APIResponse(responseCode = "400", description = "a malformed body, code, context, device id or place")
     public Uni<Response> record(byte[] body) {
         JsonRequest request = JsonRequest.parse(body, FIELDS);
@@ -63,9 +68,13 @@ public class ScanResource {
                 request.text("city", 256, false),
                 request.text("country", 16, false));
         return Uni.createFrom().completionStage(sent).map(offset -> Response.accepted(
-                        Map.of("unit", code.unit().path()))
+                        new RecordedScan(code.unit().path()))
+                .type(MediaType.APPLICATION_JSON)
                 .build());
     }
+
+    /** The answer to a recorded scan: the unit the code names, as its id. */
+    public record RecordedScan(@Schema(ref = "UnitId") String unit) {}
 
     /** The context a client named, or null; a 400 problem for a context that does not exist. */
     public static ScanContext context(String value) {

@@ -8,6 +8,7 @@ import dev.custodyledger.core.verdict.ScanContext;
 import dev.custodyledger.core.verdict.ScanSignals;
 import dev.custodyledger.core.verdict.Verdict;
 import dev.custodyledger.json.JsonRequest;
+import dev.custodyledger.openapi.ProblemResponses;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,6 +61,10 @@ public class VerifyResource {
              "journey":[{"date":"2026-11-20","step":"COMMISSIONED","party":"Alpen Nutrition","city":"Bern",
                          "country":"CH","inContainer":false}],
              "label":"VALID","ledgerSeq":1042}""";
+
+    /** A verdict, not a problem: apps read one answer whatever the status, and a shopper's page says to retry. */
+    private static final String UNAVAILABLE =
+            "the verdict UNAVAILABLE: the ledger cannot be consulted right now (never UNKNOWN); retry later";
 
     private final VerifyService verifier;
     private final ScanRecorder recorder;
@@ -91,6 +97,14 @@ public class VerifyResource {
                         examples = @ExampleObject(name = "genuine", value = EXAMPLE)),
                 @Content(mediaType = "text/html")
             })
+    @APIResponse(
+            responseCode = "503",
+            description = UNAVAILABLE,
+            extensions = @Extension(name = ProblemResponses.ANSWER, value = "true", parseValue = true),
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = VerifyAnswer.class)),
+                @Content(mediaType = "text/html")
+            })
     public Uni<Response> resolve(@Context UriInfo uri, @Context HttpHeaders headers, @BeanParam ScanParams scan) {
         String query = uri.getRequestUri().getRawQuery();
         return answer(uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query), scan, headers);
@@ -107,9 +121,14 @@ public class VerifyResource {
             content =
                     @Content(
                             mediaType = "application/json",
+                            schema = @Schema(implementation = VerifyAnswer.class),
                             examples = @ExampleObject(name = "genuine", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "the code is malformed; the problem says what is wrong")
-    @APIResponse(responseCode = "503", description = "UNAVAILABLE: the ledger cannot be consulted right now")
+    @APIResponse(
+            responseCode = "503",
+            description = UNAVAILABLE,
+            extensions = @Extension(name = ProblemResponses.ANSWER, value = "true", parseValue = true),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VerifyAnswer.class)))
     public Uni<Response> verify(
             @QueryParam("code") String code, @BeanParam ScanParams scan, @Context HttpHeaders headers) {
         return answer(code, scan, headers);

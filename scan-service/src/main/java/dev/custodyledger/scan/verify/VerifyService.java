@@ -118,9 +118,7 @@ public class VerifyService {
         return new VerifyAnswer(
                 code.unit().path(),
                 Verdict.UNAVAILABLE,
-                List.of(new ReasonView(
-                        null,
-                        "The ledger cannot be consulted right now. This says nothing about the product: try again.")),
+                ReasonView.of(List.of(Reason.LEDGER_UNAVAILABLE)),
                 null,
                 null,
                 null,

@@ -9,6 +9,7 @@ import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.testsupport.Infrastructure;
+import dev.custodyledger.testsupport.OpenApiContract;
 import dev.custodyledger.testsupport.ServiceProcess;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole system: the three packaged services as their own processes on real Kafka and PostgreSQL, the demo
  * scenario driven through their public APIs, then every verdict, the journey of a sold unit, and the auditor's
- * replay (the CLI, reading Kafka itself) agreeing with both services' state digests.
+ * replay (the CLI, reading Kafka itself) agreeing with both services' state digests. Every request the demo makes
+ * and every answer to it is held to the services' OpenAPI documents.
  */
 class DemoIT {
     static final Ed25519PrivateKey OPERATOR = Ed25519PrivateKey.generate();
     static final List<ServiceProcess> SERVICES = new ArrayList<>();
+    static final OpenApiContract CONTRACT = new OpenApiContract();
     static DemoScenario.Services urls;
 
     @TempDir
@@ -49,10 +52,12 @@ class DemoIT {
                 .start();
         SERVICES.addAll(List.of(label, scan, ledger));
         urls = new DemoScenario.Services(ledger.url(), scan.url(), label.url());
+        Api.witnessedBy(CONTRACT::check);
     }
 
     @AfterAll
     static void stop() {
+        Api.witnessedBy((request, body, answer) -> {});
         SERVICES.forEach(ServiceProcess::stop);
     }
 
@@ -116,6 +121,9 @@ class DemoIT {
         assertThat(compare.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(out).contains("ledger-service", "scan-service").doesNotContain("DIFFERS");
         assertThat(compare.exitValue()).as(out).isZero();
+        assertThat(CONTRACT.checked())
+                .as("exchanges held to the OpenAPI documents")
+                .isGreaterThan(50);
     }
 
     private static JsonNode history(String payload) {
