@@ -76,11 +76,12 @@ final class LabelLedger {
                 .jsonPath();
         register(party, Ed25519PublicKey.ofBase64Url(key.getString("publicKey")), purpose);
         String keyId = key.getString("keyId");
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", bearer(party))
-                .get("/v1/keys/" + keyId)
-                .jsonPath()
-                .getString("ledgerStatus")
-                .equals("REGISTERED"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().header("Authorization", bearer(party))
+                        .get("/v1/keys/" + keyId)
+                        .jsonPath()
+                        .getString("ledgerStatus")
+                        .equals("REGISTERED"));
         return keyId;
     }
 

@@ -65,10 +65,11 @@ class LabelRestartIT {
                             Ed25519PublicKey.ofBase64Url(key.get("publicKey").asText()),
                             purpose))));
             String id = key.get("keyId").asText();
-            await().atMost(Duration.ofSeconds(60)).until(() -> call("GET", "/v1/keys/" + id, null, 200)
-                    .path("ledgerStatus")
-                    .asText()
-                    .equals("REGISTERED"));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> call("GET", "/v1/keys/" + id, null, 200)
+                            .path("ledgerStatus")
+                            .asText()
+                            .equals("REGISTERED"));
         }
     }
 

@@ -102,9 +102,10 @@ class CustodyJourneyTest {
                 "RECEIVE",
                 "SELL",
                 "RECALL");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                        LedgerApi.history(tin1.path()).jsonPath().getList("entries.type", String.class))
-                .isEqualTo(expected));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(
+                                LedgerApi.history(tin1.path()).jsonPath().getList("entries.type", String.class))
+                        .isEqualTo(expected));
         var history = LedgerApi.history(tin1.path()).jsonPath();
         assertThat(history.getList("entries.viaContainer", Boolean.class))
                 .containsExactly(false, false, true, true, true, true, true, true, true, false, false, false, false);

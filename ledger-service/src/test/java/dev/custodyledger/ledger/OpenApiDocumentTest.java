@@ -56,8 +56,10 @@ class OpenApiDocumentTest {
                 .containsExactly(
                         Arrays.stream(ProblemCode.values()).map(Enum::name).toArray(String[]::new));
         doc.at("/paths")
-                .forEach(path -> path.forEach(
-                        operation -> operation.path("responses").fields().forEachRemaining(r -> {
+                .forEach(path -> path.forEach(operation -> operation
+                        .path("responses")
+                        .fields()
+                        .forEachRemaining(r -> {
                             List<String> types = new ArrayList<>();
                             r.getValue().path("content").fieldNames().forEachRemaining(types::add);
                             if (r.getKey().equals("default")

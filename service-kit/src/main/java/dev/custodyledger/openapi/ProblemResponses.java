@@ -35,9 +35,10 @@ public class ProblemResponses implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().values().forEach(path -> path.getOperations()
+        openAPI.getPaths()
+                .getPathItems()
                 .values()
-                .forEach(operation -> {
+                .forEach(path -> path.getOperations().values().forEach(operation -> {
                     if (operation.getResponses() == null) {
                         return;
                     }

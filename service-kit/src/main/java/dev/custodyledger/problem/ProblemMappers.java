@@ -19,16 +19,15 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        ProblemCode code =
-                switch (status) {
-                    case 401 -> ProblemCode.UNAUTHENTICATED;
-                    case 404 -> ProblemCode.NOT_FOUND;
-                    case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
-                    case 406 -> ProblemCode.NOT_ACCEPTABLE;
-                    case 413 -> ProblemCode.TOO_LARGE;
-                    case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
-                    default -> status >= 500 ? ProblemCode.INTERNAL : ProblemCode.MALFORMED;
-                };
+        ProblemCode code = switch (status) {
+            case 401 -> ProblemCode.UNAUTHENTICATED;
+            case 404 -> ProblemCode.NOT_FOUND;
+            case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemCode.NOT_ACCEPTABLE;
+            case 413 -> ProblemCode.TOO_LARGE;
+            case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? ProblemCode.INTERNAL : ProblemCode.MALFORMED;
+        };
         return respond(Problem.of(
                 code, code == ProblemCode.INTERNAL ? "the server failed; the failure is logged" : e.getMessage()));
     }

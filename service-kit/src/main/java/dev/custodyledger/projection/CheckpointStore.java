@@ -50,18 +50,18 @@ final class CheckpointStore {
                 .addValue(c.recordTime() == null ? null : c.recordTime().atOffset(ZoneOffset.UTC))
                 .addString(name)
                 .addLong(c.previousSeq());
-        return pool.withTransaction(
-                tx -> tx.preparedQuery("update projection_position set seq = $1, kafka_offset = $2, record_time = $3"
+        return pool.withTransaction(tx -> tx.preparedQuery(
+                        "update projection_position set seq = $1, kafka_offset = $2, record_time = $3"
                                 + " where name = $4 and seq = $5")
-                        .execute(position)
-                        .invoke(updated -> {
-                            if (updated.rowCount() != 1) {
-                                throw new FencedException("the projection is no longer at seq " + c.previousSeq()
-                                        + "; another replica writes it");
-                            }
-                        })
-                        .chain(() -> rows.apply(tx))
-                        .chain(() -> c.state() == null ? Uni.createFrom().voidItem() : snapshot(tx, c)));
+                .execute(position)
+                .invoke(updated -> {
+                    if (updated.rowCount() != 1) {
+                        throw new FencedException("the projection is no longer at seq " + c.previousSeq()
+                                + "; another replica writes it");
+                    }
+                })
+                .chain(() -> rows.apply(tx))
+                .chain(() -> c.state() == null ? Uni.createFrom().voidItem() : snapshot(tx, c)));
     }
 
     private static Uni<Void> snapshot(SqlConnection tx, Checkpoint c) {

@@ -147,8 +147,8 @@ record HostileCase(String file, JsonNode spec) {
                 envelope.put("sig", Base64Url.encode(signature));
             }
             case "truncate" -> envelope.put("sig", envelope.get("sig").asText().substring(0, 40));
-            case "swap" -> envelope.put(
-                    "sig", world.event("handoff-by-stranger").signatureBase64Url());
+            case "swap" ->
+                envelope.put("sig", world.event("handoff-by-stranger").signatureBase64Url());
             case "drop" -> envelope.remove("sig");
             case "resign" -> world.resign(envelope, sig.split(":")[1]);
             default -> throw new IllegalArgumentException(id() + ": unknown sig " + sig);

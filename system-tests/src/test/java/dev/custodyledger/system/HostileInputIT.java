@@ -112,13 +112,12 @@ class HostileInputIT {
     }
 
     private HttpResponse<String> send(HostileCase c) throws IOException, InterruptedException, URISyntaxException {
-        ServiceProcess service =
-                switch (c.service()) {
-                    case "ledger" -> system.ledgerService;
-                    case "scan" -> system.scanService;
-                    case "label" -> system.labelService;
-                    default -> throw new IllegalArgumentException(c.id() + ": no service " + c.service());
-                };
+        ServiceProcess service = switch (c.service()) {
+            case "ledger" -> system.ledgerService;
+            case "scan" -> system.scanService;
+            case "label" -> system.labelService;
+            default -> throw new IllegalArgumentException(c.id() + ": no service " + c.service());
+        };
         byte[] body = c.body(world);
         var request = HttpRequest.newBuilder(new URI(service.url() + c.path(world)))
                 .timeout(Duration.ofSeconds(60))

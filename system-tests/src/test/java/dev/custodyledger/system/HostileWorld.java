@@ -104,18 +104,19 @@ final class HostileWorld {
             case "basic" -> "Basic bWFrZXI6cGFzc3dvcmQ=";
             case "empty-bearer" -> "Bearer ";
             case "forged" -> bearer(credential("maker", Role.PRODUCER, now).sign(key("stranger")));
-            case "expired" -> bearer(new PartyCredential(
-                            PartyId.of("maker"),
-                            List.of(Role.PRODUCER),
-                            now.minus(Duration.ofHours(2)),
-                            now.minus(Duration.ofHours(1)),
-                            "expired-" + now)
-                    .sign(ledger.operatorKey()));
+            case "expired" ->
+                bearer(new PartyCredential(
+                                PartyId.of("maker"),
+                                List.of(Role.PRODUCER),
+                                now.minus(Duration.ofHours(2)),
+                                now.minus(Duration.ofHours(1)),
+                                "expired-" + now)
+                        .sign(ledger.operatorKey()));
             case "ghost" -> bearer(credential("ghost", Role.PRODUCER, now).sign(ledger.operatorKey()));
             case "operator" -> bearer(credential("operator", Role.OPERATOR, now).sign(ledger.operatorKey()));
             case "maker" -> bearer(credential("maker", Role.PRODUCER, now).sign(ledger.operatorKey()));
-            case "depot", "stranger" -> bearer(
-                    credential(name, Role.DISTRIBUTOR, now).sign(ledger.operatorKey()));
+            case "depot", "stranger" ->
+                bearer(credential(name, Role.DISTRIBUTOR, now).sign(ledger.operatorKey()));
             default -> throw new IllegalArgumentException("no credential '" + name + "'");
         };
     }

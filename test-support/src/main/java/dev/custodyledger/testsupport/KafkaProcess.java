@@ -133,11 +133,8 @@ public final class KafkaProcess implements KafkaBroker {
     }
 
     private static ProcessBuilder java(List<String> command) {
-        var args = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path")));
+        var args = new java.util.ArrayList<>(
+                List.of(ServiceProcess.java(), "-Xmx512m", "-cp", System.getProperty("java.class.path")));
         args.addAll(command);
         return new ProcessBuilder(args).redirectErrorStream(true);
     }

@@ -87,13 +87,18 @@ public final class ServiceProcess implements AutoCloseable {
         return start("/q/health/live");
     }
 
+    /** The test's own JVM: services under test run on the JDK the build chose, whatever is on the PATH. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     private ServiceProcess start(String health) {
         if (process != null && process.isAlive()) {
             return this;
         }
         try {
             Files.createDirectories(log.getParent());
-            var builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString())
+            var builder = new ProcessBuilder(java(), "-Xmx512m", "-jar", jar.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);

@@ -29,17 +29,23 @@ public sealed interface CustodyEvent {
         return header().type();
     }
 
-    record PartyRegistered(EventHeader header, PartyProfile party) implements CustodyEvent {}
+    /** The operator's registry of parties and keys, on which every check of the other events stands. */
+    sealed interface RegistryEvent extends CustodyEvent {}
+
+    /** What happens to units: commissioning, packing, custody and the end of their life in the supply chain. */
+    sealed interface UnitEvent extends CustodyEvent {}
+
+    record PartyRegistered(EventHeader header, PartyProfile party) implements RegistryEvent {}
 
     record KeyAdded(EventHeader header, PartyId party, Ed25519PublicKey publicKey, KeyPurpose purpose)
-            implements CustodyEvent {}
+            implements RegistryEvent {}
 
-    record KeyRevoked(EventHeader header, PartyId party, KeyId revokedKey, String reason) implements CustodyEvent {}
+    record KeyRevoked(EventHeader header, PartyId party, KeyId revokedKey, String reason) implements RegistryEvent {}
 
-    record PartySuspended(EventHeader header, PartyId party, String reason) implements CustodyEvent {}
+    record PartySuspended(EventHeader header, PartyId party, String reason) implements RegistryEvent {}
 
     record Commission(EventHeader header, List<ItemCode> units, Lot lot, LocalDate expiry, Product product)
-            implements CustodyEvent {
+            implements UnitEvent {
         public Commission {
             units = Units.requireDistinct(units);
             Objects.requireNonNull(lot, "lot");
@@ -48,7 +54,7 @@ public sealed interface CustodyEvent {
         }
     }
 
-    record Pack(EventHeader header, ContainerCode container, List<UnitCode> units) implements CustodyEvent {
+    record Pack(EventHeader header, ContainerCode container, List<UnitCode> units) implements UnitEvent {
         public Pack {
             units = Units.requireDistinct(units);
             if (units.contains(container)) {
@@ -58,13 +64,13 @@ public sealed interface CustodyEvent {
     }
 
     /** Takes the listed units, or all of them when the list is empty, out of the container. */
-    record Unpack(EventHeader header, ContainerCode container, List<UnitCode> units) implements CustodyEvent {
+    record Unpack(EventHeader header, ContainerCode container, List<UnitCode> units) implements UnitEvent {
         public Unpack {
             units = units.isEmpty() ? List.of() : Units.requireDistinct(units);
         }
     }
 
-    record Handoff(EventHeader header, List<UnitCode> units, PartyId to) implements CustodyEvent {
+    record Handoff(EventHeader header, List<UnitCode> units, PartyId to) implements UnitEvent {
         public Handoff {
             units = Units.requireDistinct(units);
             if (to.equals(header.actor())) {
@@ -73,26 +79,26 @@ public sealed interface CustodyEvent {
         }
     }
 
-    record Receive(EventHeader header, List<UnitCode> units) implements CustodyEvent {
+    record Receive(EventHeader header, List<UnitCode> units) implements UnitEvent {
         public Receive {
             units = Units.requireDistinct(units);
         }
     }
 
-    record Refuse(EventHeader header, List<UnitCode> units, String reason) implements CustodyEvent {
+    record Refuse(EventHeader header, List<UnitCode> units, String reason) implements UnitEvent {
         public Refuse {
             units = Units.requireDistinct(units);
         }
     }
 
-    record Sell(EventHeader header, List<ItemCode> units) implements CustodyEvent {
+    record Sell(EventHeader header, List<ItemCode> units) implements UnitEvent {
         public Sell {
             units = Units.requireDistinct(units);
         }
     }
 
     /** Recalls a whole lot ({@code gtin} + {@code lot}, no units) or the listed units. */
-    record Recall(EventHeader header, Gtin gtin, Lot lot, List<ItemCode> units, String reason) implements CustodyEvent {
+    record Recall(EventHeader header, Gtin gtin, Lot lot, List<ItemCode> units, String reason) implements UnitEvent {
         public Recall {
             Text.require(reason, "reason", 500);
             boolean byLot = gtin != null && lot != null;
@@ -108,7 +114,7 @@ public sealed interface CustodyEvent {
     }
 
     record Report(EventHeader header, List<UnitCode> units, Disposition disposition, String reason)
-            implements CustodyEvent {
+            implements UnitEvent {
         public Report {
             units = Units.requireDistinct(units);
             Objects.requireNonNull(disposition, "disposition");

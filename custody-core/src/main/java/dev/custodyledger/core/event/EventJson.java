@@ -77,45 +77,54 @@ public final class EventJson {
         try {
             event = switch (type) {
                 case PARTY_REGISTERED -> new PartyRegistered(header, profile(f.object("party")));
-                case KEY_ADDED -> new KeyAdded(
-                        header,
-                        f.parse("party", 63, PartyId::new),
-                        f.parse("publicKey", 64, Ed25519PublicKey::ofBase64Url),
-                        f.parse("purpose", 16, KeyPurpose::fromWire));
-                case KEY_REVOKED -> new KeyRevoked(
-                        header,
-                        f.parse("party", 63, PartyId::new),
-                        f.parse("revokedKeyId", 48, KeyId::new),
-                        reason(f, true));
+                case KEY_ADDED ->
+                    new KeyAdded(
+                            header,
+                            f.parse("party", 63, PartyId::new),
+                            f.parse("publicKey", 64, Ed25519PublicKey::ofBase64Url),
+                            f.parse("purpose", 16, KeyPurpose::fromWire));
+                case KEY_REVOKED ->
+                    new KeyRevoked(
+                            header,
+                            f.parse("party", 63, PartyId::new),
+                            f.parse("revokedKeyId", 48, KeyId::new),
+                            reason(f, true));
                 case PARTY_SUSPENDED -> new PartySuspended(header, f.parse("party", 63, PartyId::new), reason(f, true));
-                case COMMISSION -> new Commission(
-                        header,
-                        units(f, "units", EventJson::item),
-                        f.parse("lot", 20, Lot::new),
-                        f.parse("expiry", 10, EventJson::date),
-                        product(f.object("product")));
-                case PACK -> new Pack(
-                        header, f.parse("container", CODE, EventJson::container), units(f, "units", UnitCode::parse));
-                case UNPACK -> new Unpack(
-                        header,
-                        f.parse("container", CODE, EventJson::container),
-                        f.list("units", CustodyEvent.MAX_UNITS, CODE, UnitCode::parse, false));
-                case HANDOFF -> new Handoff(
-                        header, units(f, "units", UnitCode::parse), f.parse("to", 63, PartyId::new));
+                case COMMISSION ->
+                    new Commission(
+                            header,
+                            units(f, "units", EventJson::item),
+                            f.parse("lot", 20, Lot::new),
+                            f.parse("expiry", 10, EventJson::date),
+                            product(f.object("product")));
+                case PACK ->
+                    new Pack(
+                            header,
+                            f.parse("container", CODE, EventJson::container),
+                            units(f, "units", UnitCode::parse));
+                case UNPACK ->
+                    new Unpack(
+                            header,
+                            f.parse("container", CODE, EventJson::container),
+                            f.list("units", CustodyEvent.MAX_UNITS, CODE, UnitCode::parse, false));
+                case HANDOFF ->
+                    new Handoff(header, units(f, "units", UnitCode::parse), f.parse("to", 63, PartyId::new));
                 case RECEIVE -> new Receive(header, units(f, "units", UnitCode::parse));
                 case REFUSE -> new Refuse(header, units(f, "units", UnitCode::parse), reason(f, true));
                 case SELL -> new Sell(header, units(f, "units", EventJson::item));
-                case RECALL -> new Recall(
-                        header,
-                        f.optParse("gtin", 14, Gtin::new),
-                        f.optParse("lot", 20, Lot::new),
-                        f.list("units", CustodyEvent.MAX_UNITS, CODE, EventJson::item, false),
-                        reason(f, true));
-                case REPORT -> new Report(
-                        header,
-                        units(f, "units", UnitCode::parse),
-                        f.parse("disposition", 16, Disposition::fromWire),
-                        reason(f, false));
+                case RECALL ->
+                    new Recall(
+                            header,
+                            f.optParse("gtin", 14, Gtin::new),
+                            f.optParse("lot", 20, Lot::new),
+                            f.list("units", CustodyEvent.MAX_UNITS, CODE, EventJson::item, false),
+                            reason(f, true));
+                case REPORT ->
+                    new Report(
+                            header,
+                            units(f, "units", UnitCode::parse),
+                            f.parse("disposition", 16, Disposition::fromWire),
+                            reason(f, false));
             };
         } catch (MalformedEventException e) {
             throw e;
@@ -225,56 +234,64 @@ public final class EventJson {
         if (h.location() != null) {
             o.set("location", location(h.location()));
         }
-        if (event instanceof PartyRegistered e) {
-            o.set("party", profile(e.party()));
-        } else if (event instanceof KeyAdded e) {
-            o.put("party", e.party().value());
-            o.put("publicKey", e.publicKey().base64Url());
-            o.put("purpose", e.purpose().wire());
-        } else if (event instanceof KeyRevoked e) {
-            o.put("party", e.party().value());
-            o.put("revokedKeyId", e.revokedKey().value());
-            o.put("reason", e.reason());
-        } else if (event instanceof PartySuspended e) {
-            o.put("party", e.party().value());
-            o.put("reason", e.reason());
-        } else if (event instanceof Commission e) {
-            o.set("units", codes(e.units()));
-            o.put("lot", e.lot().value());
-            o.put("expiry", e.expiry().toString());
-            ObjectNode product = o.putObject("product");
-            e.product().attributes().forEach(product::put);
-        } else if (event instanceof Pack e) {
-            o.put("container", e.container().path());
-            o.set("units", codes(e.units()));
-        } else if (event instanceof Unpack e) {
-            o.put("container", e.container().path());
-            if (!e.units().isEmpty()) {
-                o.set("units", codes(e.units()));
+        switch (event) {
+            case PartyRegistered e -> o.set("party", profile(e.party()));
+            case KeyAdded e -> {
+                o.put("party", e.party().value());
+                o.put("publicKey", e.publicKey().base64Url());
+                o.put("purpose", e.purpose().wire());
             }
-        } else if (event instanceof Handoff e) {
-            o.set("units", codes(e.units()));
-            o.put("to", e.to().value());
-        } else if (event instanceof Receive e) {
-            o.set("units", codes(e.units()));
-        } else if (event instanceof Refuse e) {
-            o.set("units", codes(e.units()));
-            o.put("reason", e.reason());
-        } else if (event instanceof Sell e) {
-            o.set("units", codes(e.units()));
-        } else if (event instanceof Recall e) {
-            if (e.byLot()) {
-                o.put("gtin", e.gtin().value());
-                o.put("lot", e.lot().value());
-            } else {
-                o.set("units", codes(e.units()));
-            }
-            o.put("reason", e.reason());
-        } else if (event instanceof Report e) {
-            o.set("units", codes(e.units()));
-            o.put("disposition", e.disposition().wire());
-            if (e.reason() != null) {
+            case KeyRevoked e -> {
+                o.put("party", e.party().value());
+                o.put("revokedKeyId", e.revokedKey().value());
                 o.put("reason", e.reason());
+            }
+            case PartySuspended e -> {
+                o.put("party", e.party().value());
+                o.put("reason", e.reason());
+            }
+            case Commission e -> {
+                o.set("units", codes(e.units()));
+                o.put("lot", e.lot().value());
+                o.put("expiry", e.expiry().toString());
+                ObjectNode product = o.putObject("product");
+                e.product().attributes().forEach(product::put);
+            }
+            case Pack e -> {
+                o.put("container", e.container().path());
+                o.set("units", codes(e.units()));
+            }
+            case Unpack e -> {
+                o.put("container", e.container().path());
+                if (!e.units().isEmpty()) {
+                    o.set("units", codes(e.units()));
+                }
+            }
+            case Handoff e -> {
+                o.set("units", codes(e.units()));
+                o.put("to", e.to().value());
+            }
+            case Receive e -> o.set("units", codes(e.units()));
+            case Refuse e -> {
+                o.set("units", codes(e.units()));
+                o.put("reason", e.reason());
+            }
+            case Sell e -> o.set("units", codes(e.units()));
+            case Recall e -> {
+                if (e.byLot()) {
+                    o.put("gtin", e.gtin().value());
+                    o.put("lot", e.lot().value());
+                } else {
+                    o.set("units", codes(e.units()));
+                }
+                o.put("reason", e.reason());
+            }
+            case Report e -> {
+                o.set("units", codes(e.units()));
+                o.put("disposition", e.disposition().wire());
+                if (e.reason() != null) {
+                    o.put("reason", e.reason());
+                }
             }
         }
         return o;

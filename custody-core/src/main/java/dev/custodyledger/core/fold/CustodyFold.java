@@ -15,6 +15,7 @@ import dev.custodyledger.core.event.CustodyEvent.PartySuspended;
 import dev.custodyledger.core.event.CustodyEvent.Recall;
 import dev.custodyledger.core.event.CustodyEvent.Receive;
 import dev.custodyledger.core.event.CustodyEvent.Refuse;
+import dev.custodyledger.core.event.CustodyEvent.RegistryEvent;
 import dev.custodyledger.core.event.CustodyEvent.Report;
 import dev.custodyledger.core.event.CustodyEvent.Sell;
 import dev.custodyledger.core.event.CustodyEvent.Unpack;
@@ -26,6 +27,7 @@ import dev.custodyledger.core.gs1.ContainerCode;
 import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.gs1.UnitCode;
 import dev.custodyledger.core.party.KeyPurpose;
+import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.core.party.Role;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +85,6 @@ public final class CustodyFold {
                     List.of());
         } else {
             CustodyEvent event = signed.event();
-            List<UnitCode> named = List.copyOf(event.units());
             List<UnitCode> carried = List.of();
             RejectionCode code = null;
             String message = null;
@@ -92,19 +93,14 @@ public final class CustodyFold {
                 message = "event " + signed.id() + " is already in the ledger";
             } else {
                 try {
-                    check(signed, record.recordTime(), signatures);
+                    Effect effect = check(signed, record.recordTime(), signatures);
                     carried = carriedUnits(event);
-                    mutate(event, seq);
+                    effect.apply(seq);
                 } catch (Rejection r) {
                     code = r.code();
                     message = r.getMessage();
                 }
                 state.eventIds.add(signed.id());
-            }
-            if (event instanceof Pack p) {
-                named = withFirst(p.container(), named);
-            } else if (event instanceof Unpack u) {
-                named = withFirst(u.container(), named);
             }
             outcome = new Outcome(
                     seq,
@@ -115,7 +111,7 @@ public final class CustodyFold {
                     event.header().actor(),
                     code,
                     message,
-                    named,
+                    named(event),
                     carried);
         }
         advance(outcome);
@@ -159,9 +155,25 @@ public final class CustodyFold {
         state.outcomeChain = chain.digest();
     }
 
-    // ---- checks: throw a Rejection, change nothing
+    /** The units an outcome names: the event's own, with a packed or unpacked container first. */
+    private static List<UnitCode> named(CustodyEvent event) {
+        List<UnitCode> units = List.copyOf(event.units());
+        return switch (event) {
+            case Pack p -> withFirst(p.container(), units);
+            case Unpack u -> withFirst(u.container(), units);
+            case RegistryEvent _, Commission _, Handoff _, Receive _, Refuse _, Sell _, Recall _, Report _ -> units;
+        };
+    }
 
-    private void check(SignedEvent signed, Instant recordTime, SignatureCheck signatures) throws Rejection {
+    /** What an accepted event does to the state, run only once every check of the event has passed. */
+    @FunctionalInterface
+    private interface Effect {
+        void apply(long seq);
+    }
+
+    // ---- the checks every event passes: signer, key, signature, purpose, time
+
+    private Effect check(SignedEvent signed, Instant recordTime, SignatureCheck signatures) throws Rejection {
         CustodyEvent event = signed.event();
         EventHeader h = event.header();
         PartyState actor = state.party(h.actor());
@@ -201,56 +213,26 @@ public final class CustodyFold {
             throw new Rejection(
                     CLOCK_SKEW, "eventTime " + h.eventTime() + " is too far behind the ledger time " + recordTime);
         }
-        if (event instanceof PartyRegistered e) {
-            checkRegistration(e);
-        } else if (event instanceof KeyAdded e) {
-            checkKeyAdded(e);
-        } else if (event instanceof KeyRevoked e) {
-            checkKeyRevoked(e);
-        } else if (event instanceof PartySuspended e) {
-            PartyState party = requireParty(e.party());
-            if (party.has(Role.OPERATOR)) {
-                throw new Rejection(ROLE_NOT_ALLOWED, "the operator cannot be suspended");
-            }
-            if (party.suspended()) {
-                throw new Rejection(PARTY_SUSPENDED, "party " + e.party() + " is already suspended");
-            }
-        } else if (event instanceof Commission e) {
-            checkCommission(actor, e);
-        } else if (event instanceof Pack e) {
-            checkPack(e);
-        } else if (event instanceof Unpack e) {
-            checkUnpack(e);
-        } else if (event instanceof Handoff e) {
-            PartyState to = requireParty(e.to());
-            if (to.suspended()) {
-                throw new Rejection(PARTY_SUSPENDED, "receiver " + e.to() + " is suspended");
-            }
-            for (UnitCode code : e.units()) {
-                requireMovable(code, h);
-            }
-        } else if (event instanceof Receive e) {
-            checkArrival(e.units(), h);
-        } else if (event instanceof Refuse e) {
-            checkArrival(e.units(), h);
-        } else if (event instanceof Sell e) {
-            if (!actor.has(Role.RETAILER)) {
-                throw new Rejection(ROLE_NOT_ALLOWED, "only a retailer sells to consumers");
-            }
-            for (ItemCode code : e.units()) {
-                UnitState unit = requireMovable(code, h);
-                if (unit.recalled()) {
-                    throw new Rejection(RECALLED_UNIT, "unit " + code + " is recalled and must not be sold");
-                }
-            }
-        } else if (event instanceof Recall e) {
-            checkRecall(actor, e);
-        } else if (event instanceof Report e) {
-            checkReport(actor, e);
-        }
+        return switch (event) {
+            case PartyRegistered e -> register(e);
+            case KeyAdded e -> addKey(e);
+            case KeyRevoked e -> revokeKey(e);
+            case PartySuspended e -> suspend(e);
+            case Commission e -> commission(actor, e);
+            case Pack e -> pack(e);
+            case Unpack e -> unpack(e);
+            case Handoff e -> handOff(e);
+            case Receive e -> receive(e);
+            case Refuse e -> refuse(e);
+            case Sell e -> sell(actor, e);
+            case Recall e -> recall(actor, e);
+            case Report e -> report(actor, e);
+        };
     }
 
-    private void checkRegistration(PartyRegistered e) throws Rejection {
+    // ---- each event type: its checks (a Rejection, nothing changed), then its effect
+
+    private Effect register(PartyRegistered e) throws Rejection {
         if (state.party(e.party().id()) != null) {
             throw new Rejection(PARTY_EXISTS, "party " + e.party().id() + " is already registered");
         }
@@ -268,9 +250,10 @@ public final class CustodyFold {
                 }
             }
         }
+        return seq -> state.parties.put(e.party().id(), new PartyState(e.party(), seq));
     }
 
-    private void checkKeyAdded(KeyAdded e) throws Rejection {
+    private Effect addKey(KeyAdded e) throws Rejection {
         PartyState party = requireParty(e.party());
         if (state.key(e.publicKey().keyId()) != null) {
             throw new Rejection(KEY_EXISTS, "key " + e.publicKey().keyId() + " is already registered");
@@ -278,9 +261,10 @@ public final class CustodyFold {
         if (e.purpose() == KeyPurpose.OPERATOR && !party.has(Role.OPERATOR)) {
             throw new Rejection(ROLE_NOT_ALLOWED, "only the operator holds operator keys");
         }
+        return seq -> state.keys.put(e.publicKey().keyId(), new KeyState(e.party(), e.publicKey(), e.purpose(), seq));
     }
 
-    private void checkKeyRevoked(KeyRevoked e) throws Rejection {
+    private Effect revokeKey(KeyRevoked e) throws Rejection {
         requireParty(e.party());
         KeyState key = state.key(e.revokedKey());
         if (key == null || !key.party().equals(e.party())) {
@@ -293,9 +277,21 @@ public final class CustodyFold {
             throw new Rejection(
                     ROLE_NOT_ALLOWED, "the trust anchor is configuration and cannot be revoked on the ledger");
         }
+        return seq -> key.revoke(seq, e.reason());
     }
 
-    private void checkCommission(PartyState actor, Commission e) throws Rejection {
+    private Effect suspend(PartySuspended e) throws Rejection {
+        PartyState party = requireParty(e.party());
+        if (party.has(Role.OPERATOR)) {
+            throw new Rejection(ROLE_NOT_ALLOWED, "the operator cannot be suspended");
+        }
+        if (party.suspended()) {
+            throw new Rejection(PARTY_SUSPENDED, "party " + e.party() + " is already suspended");
+        }
+        return seq -> party.suspend(seq, e.reason());
+    }
+
+    private Effect commission(PartyState actor, Commission e) throws Rejection {
         if (!actor.has(Role.PRODUCER)) {
             throw new Rejection(ROLE_NOT_ALLOWED, "only a producer commissions units");
         }
@@ -308,19 +304,36 @@ public final class CustodyFold {
                 throw new Rejection(ALREADY_COMMISSIONED, "unit " + code + " is already commissioned");
             }
         }
+        return seq -> {
+            for (ItemCode code : e.units()) {
+                LotState lot = state.lots.computeIfAbsent(new LotKey(code.gtin(), e.lot()), k -> new LotState(k, seq));
+                lot.addUnits(1);
+                state.units.put(code, new UnitState(code, seq, e.header().actor(), lot, e.expiry(), e.product()));
+            }
+        };
     }
 
-    private void checkPack(Pack e) throws Rejection {
-        UnitState container = state.unit(e.container());
-        if (container != null) {
+    private Effect pack(Pack e) throws Rejection {
+        if (state.unit(e.container()) != null) {
             requireMovable(e.container(), e.header());
         }
         for (UnitCode code : e.units()) {
             requireMovable(code, e.header());
         }
+        return seq -> {
+            UnitState container = state.units.computeIfAbsent(
+                    e.container(), c -> new UnitState(c, seq, e.header().actor(), null, null, null));
+            container.lastSeq = seq;
+            for (UnitCode code : e.units()) {
+                UnitState unit = state.unit(code);
+                unit.parent = e.container();
+                unit.lastSeq = seq;
+                container.mutableChildren().add(code);
+            }
+        };
     }
 
-    private void checkUnpack(Unpack e) throws Rejection {
+    private Effect unpack(Unpack e) throws Rejection {
         UnitState container = requireMovable(e.container(), e.header());
         for (UnitCode code : e.units()) {
             requireUnit(code);
@@ -328,27 +341,78 @@ public final class CustodyFold {
                 throw new Rejection(NOT_IN_CONTAINER, "unit " + code + " is not in " + e.container());
             }
         }
+        return seq -> {
+            List<UnitCode> out = e.units().isEmpty() ? List.copyOf(container.mutableChildren()) : e.units();
+            for (UnitCode code : out) {
+                UnitState unit = state.unit(code);
+                unit.parent = null;
+                unit.lastSeq = seq;
+                container.mutableChildren().remove(code);
+            }
+            container.lastSeq = seq;
+        };
     }
 
-    private void checkArrival(List<UnitCode> codes, EventHeader h) throws Rejection {
-        for (UnitCode code : codes) {
-            UnitState unit = requireUnit(code);
-            if (unit.pendingTo == null) {
-                throw new Rejection(HANDOFF_NOT_PENDING, "unit " + code + " has no pending handoff");
+    private Effect handOff(Handoff e) throws Rejection {
+        PartyState to = requireParty(e.to());
+        if (to.suspended()) {
+            throw new Rejection(PARTY_SUSPENDED, "receiver " + e.to() + " is suspended");
+        }
+        for (UnitCode code : e.units()) {
+            requireMovable(code, e.header());
+        }
+        return seq -> {
+            for (UnitCode code : e.units()) {
+                UnitState unit = state.unit(code);
+                unit.pendingTo = e.to();
+                unit.pendingSeq = seq;
+                touchTree(unit, seq);
             }
-            if (!unit.pendingTo.equals(h.actor())) {
-                throw new Rejection(
-                        NOT_RECEIVER, "unit " + code + " is on its way to " + unit.pendingTo + ", not " + h.actor());
+        };
+    }
+
+    private Effect receive(Receive e) throws Rejection {
+        checkArrival(e.units(), e.header());
+        return seq -> {
+            for (UnitCode code : e.units()) {
+                UnitState unit = state.unit(code);
+                unit.pendingTo = null;
+                unit.pendingSeq = 0;
+                setCustodian(unit, e.header().actor(), seq);
             }
-            if (unit.status != UnitStatus.ACTIVE) {
-                throw new Rejection(
-                        INACTIVE_UNIT,
-                        "unit " + code + " is " + unit.status.name().toLowerCase());
+        };
+    }
+
+    private Effect refuse(Refuse e) throws Rejection {
+        checkArrival(e.units(), e.header());
+        return seq -> {
+            for (UnitCode code : e.units()) {
+                UnitState unit = state.unit(code);
+                unit.pendingTo = null;
+                unit.pendingSeq = 0;
+                touchTree(unit, seq);
+            }
+        };
+    }
+
+    private Effect sell(PartyState actor, Sell e) throws Rejection {
+        if (!actor.has(Role.RETAILER)) {
+            throw new Rejection(ROLE_NOT_ALLOWED, "only a retailer sells to consumers");
+        }
+        for (ItemCode code : e.units()) {
+            UnitState unit = requireMovable(code, e.header());
+            if (unit.recalled()) {
+                throw new Rejection(RECALLED_UNIT, "unit " + code + " is recalled and must not be sold");
             }
         }
+        return seq -> {
+            for (ItemCode code : e.units()) {
+                setStatus(state.unit(code), UnitStatus.SOLD, seq);
+            }
+        };
     }
 
-    private void checkRecall(PartyState actor, Recall e) throws Rejection {
+    private Effect recall(PartyState actor, Recall e) throws Rejection {
         if (!actor.has(Role.PRODUCER)) {
             throw new Rejection(ROLE_NOT_ALLOWED, "only a producer recalls");
         }
@@ -365,7 +429,7 @@ public final class CustodyFold {
             if (lot.recalled()) {
                 throw new Rejection(ALREADY_RECALLED, "lot " + lot.key() + " is already recalled");
             }
-            return;
+            return seq -> lot.recall(seq, e.reason());
         }
         for (ItemCode code : e.units()) {
             if (!actor.owns(code.gtin())) {
@@ -376,9 +440,17 @@ public final class CustodyFold {
                 throw new Rejection(ALREADY_RECALLED, "unit " + code + " is already recalled");
             }
         }
+        return seq -> {
+            for (ItemCode code : e.units()) {
+                UnitState unit = state.unit(code);
+                unit.recalledSeq = seq;
+                unit.recallReason = e.reason();
+                unit.lastSeq = seq;
+            }
+        };
     }
 
-    private void checkReport(PartyState actor, Report e) throws Rejection {
+    private Effect report(PartyState actor, Report e) throws Rejection {
         for (UnitCode code : e.units()) {
             UnitState unit = requireUnit(code);
             boolean producer = code instanceof ItemCode item && actor.has(Role.PRODUCER) && actor.owns(item.gtin());
@@ -398,9 +470,38 @@ public final class CustodyFold {
                         "unit " + code + " is " + unit.status.name().toLowerCase());
             }
         }
+        UnitStatus status = UnitStatus.valueOf(e.disposition().name());
+        return seq -> {
+            for (UnitCode code : e.units()) {
+                UnitState unit = state.unit(code);
+                unit.pendingTo = null;
+                unit.pendingSeq = 0;
+                setStatus(unit, status, seq);
+            }
+        };
     }
 
-    private PartyState requireParty(dev.custodyledger.core.party.PartyId id) throws Rejection {
+    // ---- checks shared by several event types
+
+    private void checkArrival(List<UnitCode> codes, EventHeader h) throws Rejection {
+        for (UnitCode code : codes) {
+            UnitState unit = requireUnit(code);
+            if (unit.pendingTo == null) {
+                throw new Rejection(HANDOFF_NOT_PENDING, "unit " + code + " has no pending handoff");
+            }
+            if (!unit.pendingTo.equals(h.actor())) {
+                throw new Rejection(
+                        NOT_RECEIVER, "unit " + code + " is on its way to " + unit.pendingTo + ", not " + h.actor());
+            }
+            if (unit.status != UnitStatus.ACTIVE) {
+                throw new Rejection(
+                        INACTIVE_UNIT,
+                        "unit " + code + " is " + unit.status.name().toLowerCase());
+            }
+        }
+    }
+
+    private PartyState requireParty(PartyId id) throws Rejection {
         PartyState party = state.party(id);
         if (party == null) {
             throw new Rejection(UNKNOWN_PARTY, "party " + id + " is not registered");
@@ -435,18 +536,18 @@ public final class CustodyFold {
         return unit;
     }
 
-    // ---- effects: only after every check passed
+    // ---- effects shared by several event types
 
+    /** Every unit inside the ones an event moves, before it moves them: what travels along in a container. */
     private List<UnitCode> carriedUnits(CustodyEvent event) {
-        if (event.type().isRegistry() || event instanceof Commission) {
-            return List.of();
-        }
         List<UnitCode> carried = new ArrayList<>();
-        if (event instanceof Unpack u && u.units().isEmpty()) {
-            collectDescendants(state.unit(u.container()), carried);
-        } else {
-            for (UnitCode code : event.units()) {
-                collectDescendants(state.unit(code), carried);
+        switch (event) {
+            case RegistryEvent _, Commission _ -> {}
+            case Unpack u when u.units().isEmpty() -> collectDescendants(state.unit(u.container()), carried);
+            case Pack _, Unpack _, Handoff _, Receive _, Refuse _, Sell _, Recall _, Report _ -> {
+                for (UnitCode code : event.units()) {
+                    collectDescendants(state.unit(code), carried);
+                }
             }
         }
         return carried.isEmpty() ? List.of() : List.copyOf(carried);
@@ -462,90 +563,7 @@ public final class CustodyFold {
         }
     }
 
-    private void mutate(CustodyEvent event, long seq) {
-        EventHeader h = event.header();
-        if (event instanceof PartyRegistered e) {
-            state.parties.put(e.party().id(), new PartyState(e.party(), seq));
-        } else if (event instanceof KeyAdded e) {
-            state.keys.put(e.publicKey().keyId(), new KeyState(e.party(), e.publicKey(), e.purpose(), seq));
-        } else if (event instanceof KeyRevoked e) {
-            state.key(e.revokedKey()).revoke(seq, e.reason());
-        } else if (event instanceof PartySuspended e) {
-            state.party(e.party()).suspend(seq, e.reason());
-        } else if (event instanceof Commission e) {
-            for (ItemCode code : e.units()) {
-                LotState lot = state.lots.computeIfAbsent(new LotKey(code.gtin(), e.lot()), k -> new LotState(k, seq));
-                lot.addUnits(1);
-                state.units.put(code, new UnitState(code, seq, h.actor(), lot, e.expiry(), e.product()));
-            }
-        } else if (event instanceof Pack e) {
-            UnitState container =
-                    state.units.computeIfAbsent(e.container(), c -> new UnitState(c, seq, h.actor(), null, null, null));
-            container.lastSeq = seq;
-            for (UnitCode code : e.units()) {
-                UnitState unit = state.unit(code);
-                unit.parent = e.container();
-                unit.lastSeq = seq;
-                container.mutableChildren().add(code);
-            }
-        } else if (event instanceof Unpack e) {
-            UnitState container = state.unit(e.container());
-            List<UnitCode> out = e.units().isEmpty() ? List.copyOf(container.mutableChildren()) : e.units();
-            for (UnitCode code : out) {
-                UnitState unit = state.unit(code);
-                unit.parent = null;
-                unit.lastSeq = seq;
-                container.mutableChildren().remove(code);
-            }
-            container.lastSeq = seq;
-        } else if (event instanceof Handoff e) {
-            for (UnitCode code : e.units()) {
-                UnitState unit = state.unit(code);
-                unit.pendingTo = e.to();
-                unit.pendingSeq = seq;
-                touchTree(unit, seq);
-            }
-        } else if (event instanceof Receive e) {
-            for (UnitCode code : e.units()) {
-                UnitState unit = state.unit(code);
-                unit.pendingTo = null;
-                unit.pendingSeq = 0;
-                setCustodian(unit, h.actor(), seq);
-            }
-        } else if (event instanceof Refuse e) {
-            for (UnitCode code : e.units()) {
-                UnitState unit = state.unit(code);
-                unit.pendingTo = null;
-                unit.pendingSeq = 0;
-                touchTree(unit, seq);
-            }
-        } else if (event instanceof Sell e) {
-            for (ItemCode code : e.units()) {
-                setStatus(state.unit(code), UnitStatus.SOLD, seq);
-            }
-        } else if (event instanceof Recall e) {
-            if (e.byLot()) {
-                state.lot(new LotKey(e.gtin(), e.lot())).recall(seq, e.reason());
-            } else {
-                for (ItemCode code : e.units()) {
-                    UnitState unit = state.unit(code);
-                    unit.recalledSeq = seq;
-                    unit.recallReason = e.reason();
-                    unit.lastSeq = seq;
-                }
-            }
-        } else if (event instanceof Report e) {
-            UnitStatus status = UnitStatus.valueOf(e.disposition().name());
-            for (UnitCode code : e.units()) {
-                UnitState unit = state.unit(code);
-                unit.pendingTo = null;
-                unit.pendingSeq = 0;
-                setStatus(unit, status, seq);
-            }
-        }
-    }
-
-    private void setCustodian(UnitState unit, dev.custodyledger.core.party.PartyId custodian, long seq) {
+    private void setCustodian(UnitState unit, PartyId custodian, long seq) {
         unit.custodian = custodian;
         unit.lastSeq = seq;
         if (unit.isContainer()) {

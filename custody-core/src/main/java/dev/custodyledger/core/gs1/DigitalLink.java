@@ -100,15 +100,15 @@ public final class DigitalLink {
                 }
                 continue;
             }
-            int rank =
-                    switch (ai) {
-                        case "10" -> 2;
-                        case "21" -> 3;
-                        case "22" -> throw unsupported(ai);
-                        default -> throw new Gs1SyntaxException(
-                                CheckDigit.isDigits(ai) ? Gs1Error.UNSUPPORTED_AI : Gs1Error.SYNTAX,
-                                "path segment '" + ai + "' is not a key qualifier of " + segments[start]);
-                    };
+            int rank = switch (ai) {
+                case "10" -> 2;
+                case "21" -> 3;
+                case "22" -> throw unsupported(ai);
+                default ->
+                    throw new Gs1SyntaxException(
+                            CheckDigit.isDigits(ai) ? Gs1Error.UNSUPPORTED_AI : Gs1Error.SYNTAX,
+                            "path segment '" + ai + "' is not a key qualifier of " + segments[start]);
+            };
             if (sscc != null) {
                 throw new Gs1SyntaxException(Gs1Error.KEY_ORDER, "an SSCC (00) takes no key qualifiers");
             }

@@ -104,11 +104,12 @@ public final class ElementString {
             case "01" -> 14;
             case "17" -> 6;
             case "10", "21" -> 0;
-            default -> throw new Gs1SyntaxException(
-                    CheckDigit.isDigits(ai) ? Gs1Error.UNSUPPORTED_AI : Gs1Error.SYNTAX,
-                    CheckDigit.isDigits(ai)
-                            ? "AI (" + ai + ") is not supported by this ledger"
-                            : "expected an AI, found '" + ai + "'");
+            default ->
+                throw new Gs1SyntaxException(
+                        CheckDigit.isDigits(ai) ? Gs1Error.UNSUPPORTED_AI : Gs1Error.SYNTAX,
+                        CheckDigit.isDigits(ai)
+                                ? "AI (" + ai + ") is not supported by this ledger"
+                                : "expected an AI, found '" + ai + "'");
         };
     }
 

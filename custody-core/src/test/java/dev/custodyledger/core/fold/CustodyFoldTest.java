@@ -252,9 +252,12 @@ class CustodyFoldTest {
     /** One scenario per rejection code; the test below fails when a code has none. */
     Map<RejectionCode, Function<CustodyFoldTest, Outcome>> rejections() {
         Map<RejectionCode, Function<CustodyFoldTest, Outcome>> m = new EnumMap<>(RejectionCode.class);
-        m.put(RejectionCode.MALFORMED, t -> t.scenario
-                .fold()
-                .apply(LedgerRecord.decode(10_000, t.ledger.now(), "{\"event\":{}}".getBytes(StandardCharsets.UTF_8))));
+        m.put(
+                RejectionCode.MALFORMED,
+                t -> t.scenario
+                        .fold()
+                        .apply(LedgerRecord.decode(
+                                10_000, t.ledger.now(), "{\"event\":{}}".getBytes(StandardCharsets.UTF_8))));
         m.put(RejectionCode.DUPLICATE, t -> {
             SignedEvent commission = t.ledger.commission(BRAND, "L1", TIN_1);
             t.scenario.given(commission);

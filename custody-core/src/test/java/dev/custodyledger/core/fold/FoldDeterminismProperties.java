@@ -134,29 +134,27 @@ class FoldDeterminismProperties {
                     .map(ItemCode.class::cast)
                     .toList();
             UnitCode first = units.get(0);
-            SignedEvent event =
-                    switch (s.kind()) {
-                        case 0 -> items.isEmpty() ? null : ledger.commission(actor, "L" + (s.target() % 2), items);
-                        case 1 -> first instanceof dev.custodyledger.core.gs1.ContainerCode c && units.size() > 1
-                                ? ledger.pack(
-                                        actor, c, units.subList(1, units.size()).toArray(UnitCode[]::new))
-                                : null;
-                        case 2 -> first instanceof dev.custodyledger.core.gs1.ContainerCode c
-                                ? ledger.unpack(actor, c)
-                                : null;
-                        case 3 -> ledger.handoff(actor, target, units.toArray(UnitCode[]::new));
-                        case 4 -> ledger.receive(actor, units.toArray(UnitCode[]::new));
-                        case 5 -> ledger.refuse(actor, units.toArray(UnitCode[]::new));
-                        case 6 -> items.isEmpty() ? null : ledger.sell(actor, items.toArray(ItemCode[]::new));
-                        case 7 -> items.isEmpty()
-                                ? null
-                                : ledger.recallLot(actor, items.get(0).gtin(), "L" + (s.target() % 2));
-                        case 8 -> items.isEmpty() ? null : ledger.recallUnits(actor, items.toArray(ItemCode[]::new));
-                        case 9 -> ledger.report(
-                                actor, Disposition.values()[s.target() % 3], units.toArray(UnitCode[]::new));
-                        case 10 -> events.get(s.target() % events.size());
-                        default -> ledger.suspend(target);
-                    };
+            SignedEvent event = switch (s.kind()) {
+                case 0 -> items.isEmpty() ? null : ledger.commission(actor, "L" + (s.target() % 2), items);
+                case 1 ->
+                    first instanceof dev.custodyledger.core.gs1.ContainerCode c && units.size() > 1
+                            ? ledger.pack(
+                                    actor, c, units.subList(1, units.size()).toArray(UnitCode[]::new))
+                            : null;
+                case 2 -> first instanceof dev.custodyledger.core.gs1.ContainerCode c ? ledger.unpack(actor, c) : null;
+                case 3 -> ledger.handoff(actor, target, units.toArray(UnitCode[]::new));
+                case 4 -> ledger.receive(actor, units.toArray(UnitCode[]::new));
+                case 5 -> ledger.refuse(actor, units.toArray(UnitCode[]::new));
+                case 6 -> items.isEmpty() ? null : ledger.sell(actor, items.toArray(ItemCode[]::new));
+                case 7 ->
+                    items.isEmpty()
+                            ? null
+                            : ledger.recallLot(actor, items.get(0).gtin(), "L" + (s.target() % 2));
+                case 8 -> items.isEmpty() ? null : ledger.recallUnits(actor, items.toArray(ItemCode[]::new));
+                case 9 -> ledger.report(actor, Disposition.values()[s.target() % 3], units.toArray(UnitCode[]::new));
+                case 10 -> events.get(s.target() % events.size());
+                default -> ledger.suspend(target);
+            };
             if (event != null) {
                 events.add(event);
                 times.add(ledger.now().plus(Duration.ofMinutes(s.skewMinutes())));

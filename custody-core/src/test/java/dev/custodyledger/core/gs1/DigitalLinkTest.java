@@ -103,18 +103,13 @@ class DigitalLinkTest {
                 try {
                     ScannedCode code = DigitalLink.parse(input);
                     for (String[] ai : ais) {
-                        String actual =
-                                switch (ai[0]) {
-                                    case "00" -> ((ContainerCode) code.unit())
-                                            .sscc()
-                                            .value();
-                                    case "01" -> ((ItemCode) code.unit()).gtin().value();
-                                    case "21" -> ((ItemCode) code.unit())
-                                            .serial()
-                                            .value();
-                                    case "10" -> code.lot().value();
-                                    default -> code.expiry().value();
-                                };
+                        String actual = switch (ai[0]) {
+                            case "00" -> ((ContainerCode) code.unit()).sscc().value();
+                            case "01" -> ((ItemCode) code.unit()).gtin().value();
+                            case "21" -> ((ItemCode) code.unit()).serial().value();
+                            case "10" -> code.lot().value();
+                            default -> code.expiry().value();
+                        };
                         if (!actual.equals(ai[1])) {
                             disagreements.add(input + ": AI " + ai[0] + " " + actual + " != " + ai[1]);
                         }
@@ -145,13 +140,12 @@ class DigitalLinkTest {
         int i = 0;
         while (i < s.length()) {
             String ai = s.substring(i, i + 2);
-            int fixed =
-                    switch (ai) {
-                        case "00" -> 18;
-                        case "01" -> 14;
-                        case "17" -> 6;
-                        default -> -1;
-                    };
+            int fixed = switch (ai) {
+                case "00" -> 18;
+                case "01" -> 14;
+                case "17" -> 6;
+                default -> -1;
+            };
             i += 2;
             int end = fixed > 0 ? i + fixed : (s.indexOf('^', i) < 0 ? s.length() : s.indexOf('^', i));
             if (fixed < 0 && !Set.of("10", "21").contains(ai)) {

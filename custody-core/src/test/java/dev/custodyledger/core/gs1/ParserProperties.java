@@ -101,12 +101,14 @@ class ParserProperties {
     }
 
     private static Arbitrary<String> mutations(String valid) {
-        return Arbitraries.integers().between(0, valid.length() - 1).flatMap(at -> Arbitraries.chars()
-                .all()
-                .flatMap(c -> Arbitraries.of(
-                        valid.substring(0, at) + c + valid.substring(at),
-                        valid.substring(0, at) + valid.substring(at + 1),
-                        valid.substring(0, at) + c + valid.substring(at + 1),
-                        valid.substring(0, at))));
+        return Arbitraries.integers()
+                .between(0, valid.length() - 1)
+                .flatMap(at -> Arbitraries.chars()
+                        .all()
+                        .flatMap(c -> Arbitraries.of(
+                                valid.substring(0, at) + c + valid.substring(at),
+                                valid.substring(0, at) + valid.substring(at + 1),
+                                valid.substring(0, at) + c + valid.substring(at + 1),
+                                valid.substring(0, at))));
     }
 }

@@ -233,22 +233,23 @@ public class Commissioner {
 
     @WithTransaction
     Uni<Void> finish(UUID id) {
-        return LabelBatch.<LabelBatch>findById(id).chain(batch -> CommissionChunk.<CommissionChunk>list(
-                        "batchId = ?1 and status <> 'ACCEPTED' order by chunkNo", id)
-                .map(unfinished -> {
-                    batch.updatedAt = now();
-                    if (unfinished.isEmpty()) {
-                        batch.status = BatchStatus.COMMISSIONED.name();
-                        LOG.infof("batch %s: all %d units commissioned", id, batch.quantity);
-                    } else if (unfinished.stream().noneMatch(c -> c.status.equals("PENDING"))) {
-                        CommissionChunk first = unfinished.get(0);
-                        batch.status = BatchStatus.FAILED.name();
-                        batch.failure = truncate(unfinished.size() + " chunk(s) not commissioned; first: chunk "
-                                + first.chunkNo + " " + first.code + " " + first.detail);
-                        LOG.warnf("batch %s failed: %s", id, batch.failure);
-                    }
-                    return null;
-                }));
+        return LabelBatch.<LabelBatch>findById(id)
+                .chain(batch -> CommissionChunk.<CommissionChunk>list(
+                                "batchId = ?1 and status <> 'ACCEPTED' order by chunkNo", id)
+                        .map(unfinished -> {
+                            batch.updatedAt = now();
+                            if (unfinished.isEmpty()) {
+                                batch.status = BatchStatus.COMMISSIONED.name();
+                                LOG.infof("batch %s: all %d units commissioned", id, batch.quantity);
+                            } else if (unfinished.stream().noneMatch(c -> c.status.equals("PENDING"))) {
+                                CommissionChunk first = unfinished.get(0);
+                                batch.status = BatchStatus.FAILED.name();
+                                batch.failure = truncate(unfinished.size() + " chunk(s) not commissioned; first: chunk "
+                                        + first.chunkNo + " " + first.code + " " + first.detail);
+                                LOG.warnf("batch %s failed: %s", id, batch.failure);
+                            }
+                            return null;
+                        }));
     }
 
     private static String truncate(String text) {

@@ -4,11 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodyledger.core.event.CustodyEvent;
 import dev.custodyledger.core.event.CustodyEvent.Commission;
+import dev.custodyledger.core.event.CustodyEvent.Handoff;
 import dev.custodyledger.core.event.CustodyEvent.KeyAdded;
 import dev.custodyledger.core.event.CustodyEvent.KeyRevoked;
+import dev.custodyledger.core.event.CustodyEvent.Pack;
 import dev.custodyledger.core.event.CustodyEvent.PartyRegistered;
 import dev.custodyledger.core.event.CustodyEvent.PartySuspended;
 import dev.custodyledger.core.event.CustodyEvent.Recall;
+import dev.custodyledger.core.event.CustodyEvent.Receive;
+import dev.custodyledger.core.event.CustodyEvent.Refuse;
+import dev.custodyledger.core.event.CustodyEvent.RegistryEvent;
+import dev.custodyledger.core.event.CustodyEvent.Report;
+import dev.custodyledger.core.event.CustodyEvent.Sell;
+import dev.custodyledger.core.event.CustodyEvent.Unpack;
 import dev.custodyledger.core.fold.CustodyState;
 import dev.custodyledger.core.fold.KeyState;
 import dev.custodyledger.core.fold.LotKey;
@@ -52,9 +60,12 @@ public final class ProjectionRows {
                 continue;
             }
             CustodyEvent event = f.record().event().event();
-            List<String> named = event instanceof CustodyEvent.Handoff h
-                    ? List.of(o.actor().value(), h.to().value())
-                    : List.of(o.actor().value());
+            // A handoff involves its receiver too: the unit's history is theirs to read from then on.
+            List<String> named = switch (event) {
+                case Handoff h -> List.of(o.actor().value(), h.to().value());
+                case RegistryEvent _, Commission _, Pack _, Unpack _, Receive _, Refuse _, Sell _, Recall _, Report _ ->
+                    List.of(o.actor().value());
+            };
             for (UnitCode code : o.units()) {
                 history.add(history(code, o.seq(), false));
                 units.put(code, unit(state.unit(code)));
@@ -65,28 +76,34 @@ public final class ProjectionRows {
                 units.put(code, unit(state.unit(code)));
                 named.forEach(p -> involvement.putIfAbsent(code.path() + " " + p, UnitPartyRow.of(code.path(), p)));
             }
-            if (event instanceof PartyRegistered e) {
-                parties.put(e.party().id().value(), party(state.party(e.party().id())));
-            } else if (event instanceof PartySuspended e) {
-                parties.put(e.party().value(), party(state.party(e.party())));
-            } else if (event instanceof KeyAdded e) {
-                keys.put(
-                        e.publicKey().keyId().value(),
-                        key(state.key(e.publicKey().keyId())));
-            } else if (event instanceof KeyRevoked e) {
-                keys.put(e.revokedKey().value(), key(state.key(e.revokedKey())));
-            } else if (event instanceof Commission e) {
-                for (ItemCode item : e.units()) {
-                    LotState lot = state.lot(new LotKey(item.gtin(), e.lot()));
-                    lots.put(lot.key().toString(), lot(lot));
+            switch (event) {
+                case PartyRegistered e ->
+                    parties.put(
+                            e.party().id().value(), party(state.party(e.party().id())));
+                case PartySuspended e -> parties.put(e.party().value(), party(state.party(e.party())));
+                case KeyAdded e ->
+                    keys.put(
+                            e.publicKey().keyId().value(),
+                            key(state.key(e.publicKey().keyId())));
+                case KeyRevoked e -> keys.put(e.revokedKey().value(), key(state.key(e.revokedKey())));
+                case Commission e -> {
+                    for (ItemCode item : e.units()) {
+                        LotState lot = state.lot(new LotKey(item.gtin(), e.lot()));
+                        lots.put(lot.key().toString(), lot(lot));
+                    }
                 }
-            } else if (event instanceof Recall e && e.byLot()) {
-                LotState lot = state.lot(new LotKey(e.gtin(), e.lot()));
-                lots.put(lot.key().toString(), lot(lot));
-                // Every unit of a recalled lot shows the recall, in its row and in its history.
-                for (UnitState u : unitsOfLot(state, lot.key())) {
-                    units.put(u.code(), unit(u));
-                    history.add(history(u.code(), o.seq(), false));
+                case Recall e
+                when e.byLot() -> {
+                    LotState lot = state.lot(new LotKey(e.gtin(), e.lot()));
+                    lots.put(lot.key().toString(), lot(lot));
+                    // Every unit of a recalled lot shows the recall, in its row and in its history.
+                    for (UnitState u : unitsOfLot(state, lot.key())) {
+                        units.put(u.code(), unit(u));
+                        history.add(history(u.code(), o.seq(), false));
+                    }
+                }
+                case Recall _, Pack _, Unpack _, Handoff _, Receive _, Refuse _, Sell _, Report _ -> {
+                    // the units' rows above are all these change
                 }
             }
         }

@@ -67,10 +67,11 @@ public class ScanResource {
                 request.text("device", 256, false),
                 request.text("city", 256, false),
                 request.text("country", 16, false));
-        return Uni.createFrom().completionStage(sent).map(offset -> Response.accepted(
-                        new RecordedScan(code.unit().path()))
-                .type(MediaType.APPLICATION_JSON)
-                .build());
+        return Uni.createFrom()
+                .completionStage(sent)
+                .map(offset -> Response.accepted(new RecordedScan(code.unit().path()))
+                        .type(MediaType.APPLICATION_JSON)
+                        .build());
     }
 
     /** The answer to a recorded scan: the unit the code names, as its id. */

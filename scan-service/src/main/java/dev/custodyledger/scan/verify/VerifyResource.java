@@ -50,8 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  */
 @Path("/")
 public class VerifyResource {
-    private static final String EXAMPLE =
-            """
+    private static final String EXAMPLE = """
             {"code":"01/09506000134352/21/K7Q2M9X4T1ZB","verdict":"GENUINE",
              "reasons":[{"code":"IN_SUPPLY_CHAIN","message":"This item is registered and in the supply chain."},
                         {"code":"LABEL_SIGNATURE_VALID","message":"The label's signature matches the brand's label key."}],

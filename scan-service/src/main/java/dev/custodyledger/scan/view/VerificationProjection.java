@@ -11,7 +11,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodyledger.core.event.CustodyEvent;
+import dev.custodyledger.core.event.CustodyEvent.Commission;
+import dev.custodyledger.core.event.CustodyEvent.Handoff;
+import dev.custodyledger.core.event.CustodyEvent.Pack;
 import dev.custodyledger.core.event.CustodyEvent.Recall;
+import dev.custodyledger.core.event.CustodyEvent.Receive;
+import dev.custodyledger.core.event.CustodyEvent.Refuse;
+import dev.custodyledger.core.event.CustodyEvent.RegistryEvent;
+import dev.custodyledger.core.event.CustodyEvent.Report;
+import dev.custodyledger.core.event.CustodyEvent.Sell;
+import dev.custodyledger.core.event.CustodyEvent.Unpack;
 import dev.custodyledger.core.event.Location;
 import dev.custodyledger.core.fold.CustodyState;
 import dev.custodyledger.core.fold.LotKey;
@@ -129,12 +138,12 @@ public class VerificationProjection implements Projection<ViewRows> {
             // One step per unit and event: a unit named directly is not also "carried along", and a recalled
             // lot's units may have been named too.
             Map<UnitCode, JourneyStepRow> touched = new LinkedHashMap<>();
-            List<UnitCode> named = new ArrayList<>(o.units());
-            container(event).ifPresent(named::add);
+            List<UnitCode> named = o.units();
             named.forEach(code -> touched.putIfAbsent(code, step.of(code, null)));
             String via = carriers(named);
             o.carried().forEach(code -> touched.putIfAbsent(code, step.of(code, via)));
             if (event instanceof Recall r && r.byLot()) {
+                // Only the lot is named; every unit of it shows the recall in its journey.
                 var lot = new LotKey(r.gtin(), r.lot());
                 state.unitsWhere(u -> u.lot() != null && u.lot().key().equals(lot))
                         .forEach(u -> touched.putIfAbsent(u.code(), step.of(u.code(), null)));
@@ -162,8 +171,9 @@ public class VerificationProjection implements Projection<ViewRows> {
     @Override
     public Uni<Void> write(SqlConnection transaction, ViewRows rows) {
         Map<String, List<JourneyStepRow>> added = new HashMap<>();
-        rows.steps().forEach(s -> added.computeIfAbsent(s.unitCode(), code -> new ArrayList<>())
-                .add(s));
+        rows.steps()
+                .forEach(s -> added.computeIfAbsent(s.unitCode(), code -> new ArrayList<>())
+                        .add(s));
         List<UnitWrite> writes = rows.units().stream()
                 .map(u -> new UnitWrite(u, journeyJson(added.getOrDefault(u.code(), List.of()))))
                 .toList();
@@ -196,17 +206,6 @@ public class VerificationProjection implements Projection<ViewRows> {
         if (value != null) {
             step.put(field, value);
         }
-    }
-
-    /** Packing and unpacking name their container beside the units they name. */
-    private static java.util.Optional<UnitCode> container(CustodyEvent event) {
-        if (event instanceof CustodyEvent.Pack p) {
-            return java.util.Optional.of(p.container());
-        }
-        if (event instanceof CustodyEvent.Unpack u) {
-            return java.util.Optional.of(u.container());
-        }
-        return java.util.Optional.empty();
     }
 
     /**
@@ -268,7 +267,11 @@ public class VerificationProjection implements Projection<ViewRows> {
             Outcome outcome, String step, String party, String toParty, Location place, java.time.Instant time) {
         static Step of(CustodyEvent event, Outcome o, CustodyState state) {
             PartyState actor = state.party(o.actor());
-            String to = event instanceof CustodyEvent.Handoff h ? name(state, h.to()) : null;
+            String to = switch (event) {
+                case Handoff h -> name(state, h.to());
+                case RegistryEvent _, Commission _, Pack _, Unpack _, Receive _, Refuse _, Sell _, Recall _, Report _ ->
+                    null;
+            };
             Location place = event.header().location() != null
                     ? event.header().location()
                     : actor.profile().location();
@@ -300,19 +303,17 @@ public class VerificationProjection implements Projection<ViewRows> {
         }
 
         private static String stepName(CustodyEvent event) {
-            if (event instanceof CustodyEvent.Report r) {
-                return "REPORTED_" + r.disposition().name();
-            }
-            return switch (event.type()) {
-                case COMMISSION -> "COMMISSIONED";
-                case PACK -> "PACKED";
-                case UNPACK -> "UNPACKED";
-                case HANDOFF -> "SHIPPED";
-                case RECEIVE -> "RECEIVED";
-                case REFUSE -> "REFUSED";
-                case SELL -> "SOLD";
-                case RECALL -> "RECALLED";
-                default -> event.type().name();
+            return switch (event) {
+                case Commission _ -> "COMMISSIONED";
+                case Pack _ -> "PACKED";
+                case Unpack _ -> "UNPACKED";
+                case Handoff _ -> "SHIPPED";
+                case Receive _ -> "RECEIVED";
+                case Refuse _ -> "REFUSED";
+                case Sell _ -> "SOLD";
+                case Recall _ -> "RECALLED";
+                case Report r -> "REPORTED_" + r.disposition().name();
+                case RegistryEvent _ -> event.type().name();
             };
         }
     }

@@ -249,12 +249,13 @@ public final class DemoScenario {
                 "a new key");
         register(BRAND, Ed25519PublicKey.ofBase64Url(key.path("publicKey").asText()), purpose);
         String id = key.path("keyId").asText();
-        await("label-service to see key " + id + " registered", () -> Api.get(
-                        services.label() + "/v1/keys/" + id, credential)
-                .body()
-                .path("ledgerStatus")
-                .asText()
-                .equals("REGISTERED"));
+        await(
+                "label-service to see key " + id + " registered",
+                () -> Api.get(services.label() + "/v1/keys/" + id, credential)
+                        .body()
+                        .path("ledgerStatus")
+                        .asText()
+                        .equals("REGISTERED"));
     }
 
     record Labels(String batch, List<ItemCode> units, List<String> payloads) {}

@@ -101,7 +101,7 @@ class DemoIT {
                 .isTrue();
 
         var compare = new ProcessBuilder(
-                        "java",
+                        ServiceProcess.java(),
                         "-jar",
                         Path.of(System.getProperty("repo.root", "../.."), "custody-cli/target/custody.jar")
                                 .toString(),
