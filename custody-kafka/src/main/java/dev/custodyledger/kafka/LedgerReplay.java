@@ -6,7 +6,6 @@ import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.Outcome;
 import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.core.fold.TrustAnchor;
-import dev.custodyledger.core.topic.TopicSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

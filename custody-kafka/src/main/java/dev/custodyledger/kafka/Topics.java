@@ -1,6 +1,5 @@
 package dev.custodyledger.kafka;
 
-import dev.custodyledger.core.topic.TopicSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -14,9 +14,9 @@ import dev.custodyledger.core.fold.StateCodec;
 import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.testing.TestLedger;
-import dev.custodyledger.core.topic.TopicSpec;
 import dev.custodyledger.kafka.LedgerReplay;
-import dev.custodyledger.ledger.fold.LedgerFolder;
+import dev.custodyledger.kafka.TopicSpec;
+import dev.custodyledger.projection.FoldEngine;
 import dev.custodyledger.projection.LedgerProjector;
 import dev.custodyledger.testsupport.CustodyInfrastructure;
 import dev.custodyledger.testsupport.Infrastructure;
@@ -46,11 +46,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @WithTestResource(value = CustodyInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ledger"))
 class RestartAndRebuildTest {
     static final int UNITS = 600;
-    /** Enough stock that a checkpoint of the state takes more than one part (CheckpointStore: 1 MiB each). */
+    /** Enough stock that a checkpoint of the state takes more than one part (PostgresReadModelStore: 1 MiB each). */
     static final int STOCK = 12_000;
 
     @Inject
-    LedgerFolder folder;
+    FoldEngine engine;
 
     final TestLedger ledger = TestLedger.startingNow();
     final String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
@@ -98,7 +98,7 @@ class RestartAndRebuildTest {
         List<String> historyBefore =
                 LedgerApi.history(units.get(7).path()).jsonPath().getList("entries.eventId");
         execute("insert into unit_party values ('stray-row-" + run + "', 'nobody')");
-        folder.rebuild();
+        engine.projector().rebuild();
         List<String> overstated = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(5))
@@ -130,7 +130,7 @@ class RestartAndRebuildTest {
      */
     private void recordOverstatedPosition(List<String> overstated) throws Exception {
         long before = countRows("select count(*) from ledger_record");
-        long reported = folder.projector().projectedSeq();
+        long reported = engine.projector().head().projectedSeq();
         long after = countRows("select count(*) from ledger_record");
         if (reported > before && reported > after) {
             overstated.add(reported + " reported with " + before + " then " + after + " rows");
@@ -142,12 +142,14 @@ class RestartAndRebuildTest {
      * began), and waits until the fold is back where it was.
      */
     private void restoreFromCheckpoint(SignedEvent next) {
-        folder.restoreFromCheckpoint();
-        assertThat(folder.current()).as("a rewound fold does not pre-check").isFalse();
-        assertThatThrownBy(() -> folder.precheck(next, Instant.now()))
+        engine.projector().restoreFromCheckpoint();
+        assertThat(engine.projector().current())
+                .as("a rewound fold does not pre-check")
+                .isFalse();
+        assertThatThrownBy(() -> engine.projector().precheck(next, Instant.now()))
                 .as("the pre-check itself refuses to decide on a rewound fold")
                 .isInstanceOf(LedgerProjector.NotCurrentException.class);
-        await().atMost(Duration.ofSeconds(60)).until(folder::current);
+        await().atMost(Duration.ofSeconds(60)).until(engine.projector()::current);
     }
 
     private static void batch(List<SignedEvent> events) {

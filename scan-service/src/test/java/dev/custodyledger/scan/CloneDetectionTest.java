@@ -15,7 +15,7 @@ import dev.custodyledger.core.credential.PartyCredential;
 import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.core.party.Role;
-import dev.custodyledger.core.topic.TopicSpec;
+import dev.custodyledger.kafka.TopicSpec;
 import dev.custodyledger.testsupport.CustodyInfrastructure;
 import dev.custodyledger.testsupport.Infrastructure;
 import dev.custodyledger.testsupport.OpenApiContract;

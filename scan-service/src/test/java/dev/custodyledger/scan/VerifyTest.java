@@ -14,7 +14,7 @@ import dev.custodyledger.core.fold.StateCodec;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.testing.TestLedger;
 import dev.custodyledger.kafka.LedgerReplay;
-import dev.custodyledger.scan.fold.ScanFolder;
+import dev.custodyledger.projection.FoldEngine;
 import dev.custodyledger.testsupport.CustodyInfrastructure;
 import dev.custodyledger.testsupport.Infrastructure;
 import dev.custodyledger.testsupport.OpenApiContract;
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class VerifyTest {
 
     @Inject
-    ScanFolder folder;
+    FoldEngine fold;
 
     @BeforeEach
     void ledger() {
@@ -200,8 +200,8 @@ class VerifyTest {
         assertThat(given().get("/v1/ledger/head").jsonPath().getString("stateDigest"))
                 .isEqualTo(auditor);
 
-        folder.projector().restoreFromCheckpoint();
-        await().atMost(Duration.ofSeconds(30)).until(folder.projector()::current);
+        fold.projector().restoreFromCheckpoint();
+        await().atMost(Duration.ofSeconds(30)).until(fold.projector()::current);
         assertThat(given().get("/v1/ledger/head").jsonPath().getString("stateDigest"))
                 .isEqualTo(auditor);
         given().get("/q/health/ready").then().statusCode(200);

@@ -7,6 +7,7 @@ import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import dev.custodyledger.projection.LedgerProjector;
+import dev.custodyledger.projection.LedgerView;
 import java.time.Instant;
 
 /**
@@ -19,7 +20,7 @@ public final class PartyCredentials {
     private PartyCredentials() {}
 
     /** The party a {@code Bearer} credential names; a 401 or 403 problem otherwise. */
-    public static PartyState authenticate(String authorization, LedgerProjector<?> registry, Instant now) {
+    public static PartyState authenticate(String authorization, LedgerView registry, Instant now) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             throw unauthenticated(
                     "this request needs a party credential: Authorization: Bearer <token from the operator>");

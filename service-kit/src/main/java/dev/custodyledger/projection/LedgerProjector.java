@@ -27,58 +27,59 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * Tails the ledger topic in log order on one thread and folds every record into the in-memory custody state,
- * which readers use under a read lock. When this replica holds the projection lease, a writer thread projects
- * the folded records behind the fold, batch by batch, in the same transaction as their position, with a
+ * which readers use under a read lock. When this replica holds the lease, a writer thread writes the folded
+ * records to the read model behind the fold, run by run, in the same transaction as their position, with a
  * checkpoint of the fold every {@code snapshotEvery} records or more (see {@link #snapshotInterval}). It restores
  * from the newest checkpoint on start, after a failure and whenever it takes the lease over, so that nothing is
- * lost or written twice.
+ * lost or written twice. Which {@link Phase} it is in, and every move to another, is {@link Lifecycle}'s to say.
  */
-public final class LedgerProjector<R> implements AutoCloseable {
+public final class LedgerProjector<R> implements LedgerView, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LedgerProjector.class);
     private static final int RECORDS_PER_LOCK = 32;
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final long PAUSE_AFTER_FAILURE_MILLIS = 1000;
+
+    /** What the engine talks to: the log, the lease and the read model's store, and how it waits after a failure. */
+    record Ports<R>(Supplier<LogReader> log, Supplier<Lease> lease, ReadModelStore<R> store, LongConsumer pause) {}
 
     private final ProjectorSettings settings;
     private final Projection<R> projection;
     private final FoldListener listener;
-    private final CheckpointStore store;
+    private final Ports<R> ports;
     private final ProjectionPipeline<R> pipeline;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Counter accepted;
     private final MeterRegistry metrics;
 
     private CustodyFold fold;
+    private LogReader log;
+    private Lease lease;
+    private Thread thread;
     /** The last seq handed to the pipeline; only the folding thread touches it. */
     private long queuedSeq;
     /** The seq the schedule counts the next checkpoint from; only the folding thread touches it. */
     private long snapshotSeq;
+    /** The log's end at the first restore: the fold is caught up once it has folded that far. */
+    private long endAtStart = -1;
 
-    private volatile long endOffsetAtStart = -1;
+    private volatile Phase phase = Phase.STARTING;
+    private volatile boolean rebuildAsked;
+    private volatile boolean restoreAsked;
+    private volatile boolean stopAsked;
+    private volatile boolean caughtUp;
     /** The offset the fold had reached before its last restore: until it is there again, its state is old. */
     private volatile long resumeOffset = -1;
 
-    private volatile boolean caughtUp;
-    private volatile boolean restored;
     private volatile String lastFailure;
     private volatile long logEndOffset;
-    private volatile boolean running;
-    private volatile boolean rebuildRequested;
-    private volatile boolean writing;
-    private KafkaConsumer<byte[], byte[]> consumer;
-    private ProjectionLease lease;
-    private Thread thread;
     /** Where the fold stands, readable without the lock. */
     private volatile long foldedOffset = -1;
 
@@ -92,14 +93,41 @@ public final class LedgerProjector<R> implements AutoCloseable {
             FoldListener listener,
             Pool database,
             MeterRegistry metrics) {
+        this(
+                settings,
+                projection,
+                listener,
+                new Ports<>(
+                        () -> new KafkaLogReader(
+                                settings.kafka(),
+                                settings.topic(),
+                                settings.maxBatch(),
+                                settings.service() + "-folder"),
+                        () -> new KafkaLease(
+                                settings.kafka(),
+                                settings.leaseGroup(),
+                                settings.topic(),
+                                settings.service() + "-lease"),
+                        new PostgresReadModelStore<>(database, settings.service(), projection),
+                        Blocking::pause),
+                metrics);
+    }
+
+    LedgerProjector(
+            ProjectorSettings settings,
+            Projection<R> projection,
+            FoldListener listener,
+            Ports<R> ports,
+            MeterRegistry metrics) {
         this.settings = settings;
         this.projection = projection;
         this.listener = listener;
+        this.ports = ports;
         this.metrics = metrics;
-        this.store = new CheckpointStore(database, settings.service());
+        this.rebuildAsked = settings.rebuildOnStart();
         this.fold = CustodyFold.fromGenesis(settings.anchor(), settings.rules(), settings.signatures());
         this.pipeline = new ProjectionPipeline<>(
-                store,
+                ports.store(),
                 projection,
                 Timer.builder("custody.projection.write")
                         .description("one projection transaction: rows and position")
@@ -116,30 +144,59 @@ public final class LedgerProjector<R> implements AutoCloseable {
         Gauge.builder("custody.projection.lag.records", this, f -> f.lastSeq() - f.pipeline.projectedSeq())
                 .description("records folded but not yet written to the read model")
                 .register(metrics);
+        for (Phase p : Phase.values()) {
+            Gauge.builder("custody.fold.phase", this, f -> f.phase == p ? 1 : 0)
+                    .tag("phase", p.name())
+                    .description("1 for the phase the fold is in")
+                    .register(metrics);
+        }
     }
 
+    /** Opens the log and the lease and folds on a thread of its own until {@link #close}. */
     public void start() {
-        rebuildRequested = settings.rebuildOnStart();
-        running = true;
-        thread = new Thread(this::run, settings.service() + "-folder");
+        open();
+        thread = new Thread(
+                () -> {
+                    while (phase != Phase.STOPPED) {
+                        step();
+                    }
+                    log.close();
+                },
+                settings.service() + "-folder");
         thread.start();
+    }
+
+    /** Opens the log and the lease; {@link #step} then does one phase's work at a time. */
+    void open() {
+        log = ports.log().get();
+        lease = ports.lease().get();
     }
 
     @Override
     public void close() {
-        running = false;
-        Blocking.stopPolling(consumer, thread);
+        stopAsked = true;
+        if (log != null) {
+            log.wakeup();
+        }
+        Blocking.stopPolling(null, thread);
         if (lease != null) {
             lease.close();
         }
         pipeline.close();
     }
 
+    @Override
     public TrustAnchor anchor() {
         return settings.anchor();
     }
 
+    /** The service this engine folds for, e.g. {@code ledger}: names its clients, position row and health check. */
+    public String service() {
+        return settings.service();
+    }
+
     /** Runs {@code reader} against the current state under the read lock. */
+    @Override
     public <T> T read(Function<CustodyState, T> reader) {
         lock.readLock().lock();
         try {
@@ -155,6 +212,7 @@ public final class LedgerProjector<R> implements AutoCloseable {
      *
      * @throws NotCurrentException when the state is behind the log (starting, or refolding after a restore)
      */
+    @Override
     public <T> T readCurrent(Function<CustodyState, T> reader) {
         lock.readLock().lock();
         try {
@@ -179,6 +237,7 @@ public final class LedgerProjector<R> implements AutoCloseable {
      * @throws NotCurrentException when the state is not current under the lock, as after a restore that began
      *     once the caller had looked: a rewound state would refuse events that are valid
      */
+    @Override
     public Optional<Rejection> precheck(SignedEvent event, Instant now) {
         Ed25519PublicKey named = read(state -> {
             KeyState key = state.key(event.event().header().keyId());
@@ -226,8 +285,14 @@ public final class LedgerProjector<R> implements AutoCloseable {
      * Whether the state is current enough to decide on: caught up with the log seen at start and, after a
      * restore, back where it was before. A rewound state would refuse events that are valid.
      */
+    @Override
     public boolean current() {
-        return caughtUp && restored && lastOffset() >= resumeOffset;
+        // A restore asked for has already disowned the state, before the folding thread gets to it.
+        return caughtUp && phase.folds() && !restoreAsked && lastOffset() >= resumeOffset;
+    }
+
+    public Phase phase() {
+        return phase;
     }
 
     public Optional<String> failure() {
@@ -235,7 +300,7 @@ public final class LedgerProjector<R> implements AutoCloseable {
     }
 
     public boolean writesProjections() {
-        return lease != null && lease.held() && writing;
+        return phase == Phase.WRITING && lease.held();
     }
 
     public long lastOffset() {
@@ -252,6 +317,7 @@ public final class LedgerProjector<R> implements AutoCloseable {
     }
 
     /** The state digest at the current position, cached per sequence number. */
+    @Override
     public Head head() {
         lock.readLock().lock();
         try {
@@ -277,12 +343,12 @@ public final class LedgerProjector<R> implements AutoCloseable {
 
     /** Drops the read model and rebuilds it by replaying the log from the first record, on the folding thread. */
     public void rebuild() {
-        rebuildRequested = true;
+        rebuildAsked = true;
     }
 
     /** Forgets the in-memory fold and restores it from the stored checkpoint, as a restarted replica does. */
     public void restoreFromCheckpoint() {
-        restored = false;
+        restoreAsked = true;
     }
 
     /** {@code recordTime} is left out while the log is empty. */
@@ -298,81 +364,69 @@ public final class LedgerProjector<R> implements AutoCloseable {
 
     // ---- the folding thread
 
-    private void run() {
-        var tp = new TopicPartition(settings.topic(), 0);
-        Properties props = settings.kafka().properties();
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(settings.maxBatch()));
-        // A fetch returns as soon as one record is there, and an idle fetch waits up to 500 ms on the broker: under
-        // load the records that arrive while the fold works come together in the next poll anyway, and an idle
-        // service no longer asks the broker 50 times a second (a short wait cost the broker a fifth of a core).
-        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.service() + "-folder");
-        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        lease = new ProjectionLease(
-                settings.kafka(), settings.leaseGroup(), settings.topic(), settings.service() + "-lease");
-        lease.awaitFirstDecision();
-        consumer.assign(List.of(tp));
-        boolean synced = false;
-        while (running) {
-            try {
-                if (rebuildRequested && lease.held()) {
-                    pipeline.quiesce();
-                    // Readiness and the lag gauge never report more than the tables hold, even while they empty.
-                    pipeline.resumeAt(0);
-                    Blocking.await(() -> store.dropAll(projection.tables()));
-                    rebuildRequested = false;
-                    restored = false;
-                    LOG.info("read model dropped; rebuilding it from the log");
-                }
-                if (!restored) {
-                    restore(tp);
-                    endOffsetAtStart = consumer.endOffsets(List.of(tp)).get(tp);
-                    restored = true;
-                    synced = lease.held();
-                    writing = synced;
-                }
-                if (lease.held() && !synced) {
-                    // Taking the lease over: continue exactly where the stored projection stands.
-                    restore(tp);
-                    synced = true;
-                    writing = true;
-                } else if (!lease.held()) {
-                    synced = false;
-                    writing = false;
-                }
-                if (writing) {
-                    pipeline.requireHealthy();
-                }
-                var records = consumer.poll(Duration.ofMillis(100));
-                if (!records.isEmpty()) {
-                    process(records.records(tp));
-                }
-                logEndOffset = logEnd(tp);
-                if (!caughtUp && lastOffset() + 1 >= endOffsetAtStart) {
-                    caughtUp = true;
-                    LOG.infof("fold caught up with the log at seq %d (offset %d)", lastSeq(), lastOffset());
-                }
-                lastFailure = null;
-            } catch (WakeupException e) {
-                break;
-            } catch (RuntimeException | IOException e) {
+    /** One phase's work, then the move {@link Lifecycle} decides. Only the folding thread (or a test) steps. */
+    void step() {
+        Phase from = phase;
+        boolean failed = false;
+        try {
+            switch (stopAsked ? Phase.STOPPED : from) {
+                case STARTING -> lease.awaitFirstDecision();
+                case RESTORING -> restore();
+                case REBUILDING -> dropReadModel();
+                case FOLLOWING -> follow(false);
+                case WRITING -> follow(true);
+                case STOPPED -> {}
+            }
+            lastFailure = null;
+        } catch (RuntimeException | IOException e) {
+            if (!stopAsked) {
+                failed = true;
                 lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
-                LOG.warnf("folding failed, restoring from the stored checkpoint: %s", lastFailure);
-                restored = false;
-                Blocking.pause(1000);
+                LOG.warnf(
+                        "%s failed in %s, restoring from the stored checkpoint: %s",
+                        settings.service(), from, lastFailure);
+                ports.pause().accept(PAUSE_AFTER_FAILURE_MILLIS);
             }
         }
-        consumer.close(Duration.ofSeconds(2));
+        Phase to = Lifecycle.next(
+                from, new Lifecycle.Signals(lease.held(), rebuildAsked, restoreAsked, failed, stopAsked));
+        if (to != from) {
+            LOG.infof("%s fold: %s -> %s at seq %d", settings.service(), from, to, lastSeq());
+            phase = to;
+        }
     }
 
-    private void restore(TopicPartition tp) throws IOException {
+    private void dropReadModel() {
+        pipeline.quiesce();
+        // Readiness and the lag gauge never report more than the tables hold, even while they empty.
+        pipeline.resumeAt(0);
+        ports.store().dropAll();
+        rebuildAsked = false;
+        LOG.info("read model dropped; rebuilding it from the log");
+    }
+
+    private void follow(boolean writing) throws IOException {
+        if (writing) {
+            pipeline.requireHealthy();
+        }
+        var records = log.poll(POLL);
+        if (!records.isEmpty()) {
+            process(records, writing);
+        }
+        logEndOffset = log.end();
+        if (!caughtUp && lastOffset() + 1 >= endAtStart) {
+            caughtUp = true;
+            LOG.infof("fold caught up with the log at seq %d (offset %d)", lastSeq(), lastOffset());
+        }
+    }
+
+    private void restore() throws IOException {
+        restoreAsked = false;
         // Nothing queued or in flight may land after the position is read, or it would be written twice.
         pipeline.quiesce();
         resumeOffset = Math.max(resumeOffset, lastOffset());
-        CheckpointStore.Position position = Blocking.await(store::position);
-        byte[] snapshot = Blocking.await(store::latestState);
+        ReadModelStore.Position position = ports.store().position();
+        byte[] snapshot = ports.store().latestCheckpoint();
         CustodyState state = snapshot == null
                 ? CustodyState.genesis(settings.anchor())
                 : StateCodec.read(new ByteArrayInputStream(snapshot));
@@ -389,18 +443,21 @@ public final class LedgerProjector<R> implements AutoCloseable {
         // all write a checkpoint of the same size at the same moment.
         snapshotSeq = state.lastSeq() - Math.floorMod(settings.service().hashCode(), settings.snapshotEvery());
         pipeline.resumeAt(position.seq());
-        consumer.seek(tp, state.lastOffset() + 1);
+        log.seek(state.lastOffset() + 1);
+        if (endAtStart < 0) {
+            endAtStart = log.endNow();
+        }
         LOG.infof(
                 "fold restored at seq %d from %s; projection stands at seq %d",
                 state.lastSeq(), snapshot == null ? "genesis" : "a checkpoint", position.seq());
     }
 
-    private void process(List<ConsumerRecord<byte[], byte[]>> records) throws IOException {
+    private void process(List<LogReader.Entry> records, boolean writing) throws IOException {
         // Decoding needs no lock; applying holds it a few records at a time, so that readers (intake's
         // pre-checks above all) wait for a handful of records, never for a whole poll.
         List<LedgerRecord> decoded = new ArrayList<>(records.size());
-        for (ConsumerRecord<byte[], byte[]> r : records) {
-            decoded.add(LedgerRecord.decode(r.offset(), Instant.ofEpochMilli(r.timestamp()), r.value()));
+        for (LogReader.Entry r : records) {
+            decoded.add(LedgerRecord.decode(r.offset(), r.recordTime(), r.value()));
         }
         List<Folded> folded = new ArrayList<>(records.size());
         for (int from = 0; from < decoded.size(); from += RECORDS_PER_LOCK) {
@@ -427,6 +484,7 @@ public final class LedgerProjector<R> implements AutoCloseable {
                         .increment();
             }
         }
+        // Checked again here: the lease may have gone while the poll waited; a successor restores from the store.
         if (writing && lease.held()) {
             project(folded);
         }
@@ -494,17 +552,6 @@ public final class LedgerProjector<R> implements AutoCloseable {
     /** Units a record touches: what its rows grow with. */
     private static int weight(Outcome o) {
         return 1 + o.units().size() + o.carried().size();
-    }
-
-    /**
-     * The log's end as the last fetch reported it (no broker round trip on every poll); asks the broker only
-     * before the first fetch has answered.
-     */
-    private long logEnd(TopicPartition tp) {
-        var lag = consumer.currentLag(tp);
-        return lag.isPresent()
-                ? consumer.position(tp) + lag.getAsLong()
-                : consumer.endOffsets(List.of(tp)).get(tp);
     }
 
     private double lagSeconds() {

@@ -26,7 +26,7 @@ final class ProjectionPipeline<R> implements AutoCloseable {
     private static final long GATHER_MILLIS = 50;
 
     private final BlockingQueue<Job<R>> queue = new ArrayBlockingQueue<>(32);
-    private final CheckpointStore store;
+    private final ReadModelStore<R> store;
     private final Projection<R> projection;
     private final Timer writes;
     private final Thread thread;
@@ -40,7 +40,7 @@ final class ProjectionPipeline<R> implements AutoCloseable {
 
     private record Job<R>(int epoch, Checkpoint checkpoint, R rows, int weight) {}
 
-    ProjectionPipeline(CheckpointStore store, Projection<R> projection, Timer writes) {
+    ProjectionPipeline(ReadModelStore<R> store, Projection<R> projection, Timer writes) {
         this.store = store;
         this.projection = projection;
         this.writes = writes;
@@ -135,9 +135,7 @@ final class ProjectionPipeline<R> implements AutoCloseable {
             Checkpoint position = checkpoint;
             long start = System.nanoTime();
             try {
-                store.write(position, tx -> projection.write(tx, merged))
-                        .await()
-                        .indefinitely();
+                store.write(position, merged);
                 writes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 projectedSeq = position.seq();
             } catch (Throwable e) {

@@ -1,7 +1,7 @@
 package dev.custodyledger.testsupport;
 
 import dev.custodyledger.core.event.SignedEvent;
-import dev.custodyledger.core.topic.TopicSpec;
+import dev.custodyledger.kafka.TopicSpec;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;

@@ -3,7 +3,7 @@ package dev.custodyledger.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.custodyledger.core.topic.TopicSpec;
+import dev.custodyledger.kafka.TopicSpec;
 import dev.custodyledger.kafka.Topics;
 import java.sql.DriverManager;
 import java.time.Duration;

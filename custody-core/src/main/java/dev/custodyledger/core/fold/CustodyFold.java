@@ -373,26 +373,13 @@ public final class CustodyFold {
 
     private Effect receive(Receive e) throws Rejection {
         checkArrival(e.units(), e.header());
-        return seq -> {
-            for (UnitCode code : e.units()) {
-                UnitState unit = state.unit(code);
-                unit.pendingTo = null;
-                unit.pendingSeq = 0;
-                setCustodian(unit, e.header().actor(), seq);
-            }
-        };
+        return seq ->
+                e.units().forEach(code -> setCustodian(settle(code), e.header().actor(), seq));
     }
 
     private Effect refuse(Refuse e) throws Rejection {
         checkArrival(e.units(), e.header());
-        return seq -> {
-            for (UnitCode code : e.units()) {
-                UnitState unit = state.unit(code);
-                unit.pendingTo = null;
-                unit.pendingSeq = 0;
-                touchTree(unit, seq);
-            }
-        };
+        return seq -> e.units().forEach(code -> touchTree(settle(code), seq));
     }
 
     private Effect sell(PartyState actor, Sell e) throws Rejection {
@@ -471,14 +458,7 @@ public final class CustodyFold {
             }
         }
         UnitStatus status = UnitStatus.valueOf(e.disposition().name());
-        return seq -> {
-            for (UnitCode code : e.units()) {
-                UnitState unit = state.unit(code);
-                unit.pendingTo = null;
-                unit.pendingSeq = 0;
-                setStatus(unit, status, seq);
-            }
-        };
+        return seq -> e.units().forEach(code -> setStatus(settle(code), status, seq));
     }
 
     // ---- checks shared by several event types
@@ -561,6 +541,14 @@ public final class CustodyFold {
             into.add(child);
             collectDescendants(state.unit(child), into);
         }
+    }
+
+    /** The unit's pending handoff ends (received, refused, or the unit left the supply chain). */
+    private UnitState settle(UnitCode code) {
+        UnitState unit = state.unit(code);
+        unit.pendingTo = null;
+        unit.pendingSeq = 0;
+        return unit;
     }
 
     private void setCustodian(UnitState unit, PartyId custodian, long seq) {

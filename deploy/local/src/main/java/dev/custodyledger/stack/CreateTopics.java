@@ -1,6 +1,6 @@
 package dev.custodyledger.stack;
 
-import dev.custodyledger.core.topic.TopicSpec;
+import dev.custodyledger.kafka.TopicSpec;
 import dev.custodyledger.kafka.Topics;
 
 /** Creates the topics as the design fixes them, or checks that existing ones match. Usage: {@code CreateTopics <bootstrap>}. */

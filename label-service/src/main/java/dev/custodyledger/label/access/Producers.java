@@ -3,24 +3,24 @@ package dev.custodyledger.label.access;
 import dev.custodyledger.access.PartyCredentials;
 import dev.custodyledger.core.fold.PartyState;
 import dev.custodyledger.core.party.Role;
-import dev.custodyledger.label.fold.LabelFolder;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
+import dev.custodyledger.projection.LedgerView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
 /** Who may use label-service: a registered, unsuspended producer, by its party credential. */
 @ApplicationScoped
 public class Producers {
-    private final LabelFolder folder;
+    private final LedgerView fold;
 
-    Producers(LabelFolder folder) {
-        this.folder = folder;
+    Producers(LedgerView fold) {
+        this.fold = fold;
     }
 
     /** The producer an {@code Authorization} header names; a 401 or 403 problem otherwise. */
     public PartyState authenticate(String authorization) {
-        PartyState party = PartyCredentials.authenticate(authorization, folder.projector(), Instant.now());
+        PartyState party = PartyCredentials.authenticate(authorization, fold, Instant.now());
         if (!party.has(Role.PRODUCER)) {
             throw new ProblemException(
                     ProblemCode.ROLE_NOT_ALLOWED,

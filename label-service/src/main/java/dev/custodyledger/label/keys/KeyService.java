@@ -5,9 +5,9 @@ import dev.custodyledger.core.crypto.KeyId;
 import dev.custodyledger.core.fold.KeyState;
 import dev.custodyledger.core.party.KeyPurpose;
 import dev.custodyledger.core.party.PartyId;
-import dev.custodyledger.label.fold.LabelFolder;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
+import dev.custodyledger.projection.LedgerView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -22,12 +22,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class KeyService {
     private final KeyVault vault;
-    private final LabelFolder folder;
+    private final LedgerView fold;
     private final Vertx vertx;
 
-    KeyService(KeyVault vault, LabelFolder folder, Vertx vertx) {
+    KeyService(KeyVault vault, LedgerView fold, Vertx vertx) {
         this.vault = vault;
-        this.folder = folder;
+        this.fold = fold;
         this.vertx = vertx;
     }
 
@@ -105,7 +105,7 @@ public class KeyService {
 
     /** {@code REGISTERED}, {@code REVOKED}, or {@code NOT_REGISTERED} (also when registered for another party). */
     String ledgerStatus(ProducerKey row) {
-        KeyState key = folder.read(state -> state.key(new KeyId(row.keyId)));
+        KeyState key = fold.read(state -> state.key(new KeyId(row.keyId)));
         if (key == null
                 || !key.party().value().equals(row.party)
                 || !key.purpose().wire().equals(row.purpose)) {

@@ -2,9 +2,9 @@ package dev.custodyledger.ledger.access;
 
 import dev.custodyledger.access.PartyCredentials;
 import dev.custodyledger.core.fold.PartyState;
-import dev.custodyledger.ledger.fold.LedgerFolder;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemException;
+import dev.custodyledger.projection.LedgerView;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -19,10 +19,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class CredentialFilter {
     public static final String CALLER = "custody.caller";
 
-    private final LedgerFolder folder;
+    private final LedgerView fold;
 
-    CredentialFilter(LedgerFolder folder) {
-        this.folder = folder;
+    CredentialFilter(LedgerView fold) {
+        this.fold = fold;
     }
 
     @ServerRequestFilter
@@ -37,7 +37,7 @@ public class CredentialFilter {
         }
         PartyState party;
         try {
-            party = PartyCredentials.authenticate(header, folder.projector(), Instant.now());
+            party = PartyCredentials.authenticate(header, fold, Instant.now());
         } catch (ProblemException e) {
             return e.problem().status() == 401 ? unauthorized(e.problem()) : problem(e.problem());
         }

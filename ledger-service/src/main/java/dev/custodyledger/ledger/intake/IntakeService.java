@@ -58,13 +58,13 @@ public class IntakeService {
         String id = event.id().toString();
         MDC.put("eventId", id);
         try {
-            Optional<Outcome> known = intake.folder().recentOutcome(event.id());
+            Optional<Outcome> known = intake.outcomes().recentOutcome(event.id());
             if (known.isPresent()) {
                 return CompletableFuture.completedFuture(answer(known.get()));
             }
             Optional<Rejection> refusal;
             try {
-                refusal = intake.folder().precheck(event, Instant.now());
+                refusal = intake.fold().precheck(event, Instant.now());
             } catch (LedgerProjector.NotCurrentException e) {
                 // Checked under the fold's lock: a restore may begin at any moment, even after a look at current().
                 return CompletableFuture.completedFuture(Submission.rejected(
@@ -79,7 +79,7 @@ public class IntakeService {
             if (refusal.isPresent()) {
                 // Folded since the first look (outcomes are published before the state shows the event), or
                 // folded long ago and no longer among the recent outcomes: then the status resource has it.
-                return CompletableFuture.completedFuture(intake.folder()
+                return CompletableFuture.completedFuture(intake.outcomes()
                         .recentOutcome(event.id())
                         .map(this::answer)
                         .orElseGet(() -> Submission.pending(id)));

@@ -6,7 +6,7 @@ import dev.custodyledger.core.event.EventId;
 import dev.custodyledger.core.json.StrictJson;
 import dev.custodyledger.ledger.access.Caller;
 import dev.custodyledger.ledger.access.CredentialFilter;
-import dev.custodyledger.ledger.fold.LedgerFolder;
+import dev.custodyledger.ledger.fold.LedgerFold;
 import dev.custodyledger.ledger.projection.LedgerRecordRow;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemCode;
@@ -27,10 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/v1/events/{eventId}")
 public class EventStatusResource {
-    private final LedgerFolder folder;
+    private final LedgerFold outcomes;
 
-    EventStatusResource(LedgerFolder folder) {
-        this.folder = folder;
+    EventStatusResource(LedgerFold outcomes) {
+        this.outcomes = outcomes;
     }
 
     private static JsonNode readableEnvelope(Caller caller, LedgerRecordRow row) {
@@ -101,7 +101,7 @@ public class EventStatusResource {
                                 row.message,
                                 readableEnvelope(caller, row));
                     }
-                    return folder.recentOutcome(id)
+                    return outcomes.recentOutcome(id)
                             .map(o -> new EventStatus(
                                     eventId,
                                     o.accepted() ? "ACCEPTED" : "REJECTED",

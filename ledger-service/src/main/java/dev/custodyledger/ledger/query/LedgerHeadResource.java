@@ -1,7 +1,7 @@
 package dev.custodyledger.ledger.query;
 
-import dev.custodyledger.ledger.fold.LedgerFolder;
 import dev.custodyledger.projection.LedgerProjector;
+import dev.custodyledger.projection.LedgerView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,16 +10,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/v1/ledger/head")
 public class LedgerHeadResource {
-    private final LedgerFolder folder;
+    private final LedgerView fold;
 
-    LedgerHeadResource(LedgerFolder folder) {
-        this.folder = folder;
+    LedgerHeadResource(LedgerView fold) {
+        this.fold = fold;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The last folded sequence number, its record time, and the state digest that auditors compare")
     public LedgerProjector.Head head() {
-        return folder.head();
+        return fold.head();
     }
 }

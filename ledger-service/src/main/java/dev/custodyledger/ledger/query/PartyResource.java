@@ -6,10 +6,10 @@ import dev.custodyledger.core.fold.KeyState;
 import dev.custodyledger.core.fold.PartyState;
 import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.core.party.Role;
-import dev.custodyledger.ledger.fold.LedgerFolder;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
+import dev.custodyledger.projection.LedgerView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,10 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/v1/parties")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class PartyResource {
-    private final LedgerFolder folder;
+    private final LedgerView fold;
 
-    PartyResource(LedgerFolder folder) {
-        this.folder = folder;
+    PartyResource(LedgerView fold) {
+        this.fold = fold;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -53,7 +53,7 @@ public class PartyResource {
     @GET
     @Operation(summary = "Every registered party")
     public List<PartyView> parties() {
-        return folder.read(
+        return fold.read(
                 state -> state.parties().stream().map(p -> view(p, null)).toList());
     }
 
@@ -67,7 +67,7 @@ public class PartyResource {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemCode.MALFORMED, e.getMessage());
         }
-        return folder.read(state -> {
+        return fold.read(state -> {
             PartyState p = state.party(partyId);
             if (p == null) {
                 throw new ProblemException(ProblemCode.NOT_FOUND, "party " + id + " is not registered");

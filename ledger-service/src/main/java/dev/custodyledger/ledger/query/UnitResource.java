@@ -8,11 +8,11 @@ import dev.custodyledger.core.gs1.UnitCode;
 import dev.custodyledger.core.json.StrictJson;
 import dev.custodyledger.ledger.access.Caller;
 import dev.custodyledger.ledger.access.UnitAccess;
-import dev.custodyledger.ledger.fold.LedgerFolder;
 import dev.custodyledger.ledger.projection.LedgerRecordRow;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
+import dev.custodyledger.projection.LedgerView;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
@@ -40,11 +40,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class UnitResource {
     private static final String UNIT = "{unit: 0[01]/.+}";
 
-    private final LedgerFolder folder;
+    private final LedgerView fold;
     private final Mutiny.SessionFactory sessions;
 
-    UnitResource(LedgerFolder folder, Mutiny.SessionFactory sessions) {
-        this.folder = folder;
+    UnitResource(LedgerView fold, Mutiny.SessionFactory sessions) {
+        this.fold = fold;
         this.sessions = sessions;
     }
 
@@ -95,7 +95,7 @@ public class UnitResource {
     }
 
     private UnitView view(UnitCode code, String unit) {
-        return folder.read(state -> {
+        return fold.read(state -> {
             UnitState u = state.unit(code);
             if (u == null) {
                 throw new ProblemException(ProblemCode.NOT_FOUND, "unit " + unit + " was never commissioned or packed");
@@ -137,7 +137,7 @@ public class UnitResource {
         if (limit < 1 || limit > 1000 || after < 0) {
             throw new ProblemException(ProblemCode.BAD_PAGE, "limit is 1 to 1000 and after is a sequence number");
         }
-        boolean known = folder.read(state -> state.unit(code) != null);
+        boolean known = fold.read(state -> state.unit(code) != null);
         if (!known) {
             throw new ProblemException(ProblemCode.NOT_FOUND, "unit " + unit + " was never commissioned or packed");
         }

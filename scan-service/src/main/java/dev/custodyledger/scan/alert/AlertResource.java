@@ -7,8 +7,8 @@ import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.verdict.Reason;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
+import dev.custodyledger.projection.LedgerView;
 import dev.custodyledger.projection.SqlValues;
-import dev.custodyledger.scan.fold.ScanFolder;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -38,11 +38,11 @@ public class AlertResource {
     private static final String COLUMNS =
             "id, unit_code, brand_id, reason, raised_at, status, status_reason, updated_at";
 
-    private final ScanFolder folder;
+    private final LedgerView fold;
     private final Mutiny.SessionFactory sessions;
 
-    AlertResource(ScanFolder folder, Mutiny.SessionFactory sessions) {
-        this.folder = folder;
+    AlertResource(LedgerView fold, Mutiny.SessionFactory sessions) {
+        this.fold = fold;
         this.sessions = sessions;
     }
 
@@ -77,7 +77,7 @@ public class AlertResource {
             @QueryParam("status") String status,
             @QueryParam("before") Long before,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        PartyState caller = PartyCredentials.authenticate(authorization, folder.projector(), Instant.now());
+        PartyState caller = PartyCredentials.authenticate(authorization, fold, Instant.now());
         if (limit < 1 || limit > 1000) {
             throw new ProblemException(ProblemCode.BAD_PAGE, "limit is 1 to 1000");
         }
@@ -109,7 +109,7 @@ public class AlertResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") long id,
             StatusChange change) {
-        PartyState caller = PartyCredentials.authenticate(authorization, folder.projector(), Instant.now());
+        PartyState caller = PartyCredentials.authenticate(authorization, fold, Instant.now());
         if (change == null || change.status() == null) {
             throw new ProblemException(
                     ProblemCode.BAD_STATUS, "give {\"status\": \"INVESTIGATING\" or \"CLOSED\", \"reason\"}");

@@ -1,6 +1,7 @@
 package dev.custodyledger.scan.fold;
 
 import dev.custodyledger.projection.LedgerProjector;
+import dev.custodyledger.projection.LedgerView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,10 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/v1/ledger/head")
 public class ScanHeadResource {
-    private final ScanFolder folder;
+    private final LedgerView fold;
 
-    ScanHeadResource(ScanFolder folder) {
-        this.folder = folder;
+    ScanHeadResource(LedgerView fold) {
+        this.fold = fold;
     }
 
     @GET
@@ -21,6 +22,6 @@ public class ScanHeadResource {
             summary = "scan-service's own fold: last seq, record time and the state digest auditors compare with"
                     + " ledger-service's and their own replay")
     public LedgerProjector.Head head() {
-        return folder.projector().head();
+        return fold.head();
     }
 }

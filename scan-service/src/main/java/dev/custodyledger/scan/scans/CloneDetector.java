@@ -15,9 +15,9 @@ import dev.custodyledger.core.verdict.Verdict;
 import dev.custodyledger.kafka.DurableProducer;
 import dev.custodyledger.kafka.KafkaAccess;
 import dev.custodyledger.projection.Blocking;
+import dev.custodyledger.projection.LedgerView;
 import dev.custodyledger.projection.SqlValues;
 import dev.custodyledger.scan.config.ScanConfig;
-import dev.custodyledger.scan.fold.ScanFolder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -55,7 +55,7 @@ public class CloneDetector {
 
     private final ScanConfig config;
     private final KafkaAccess kafka;
-    private final ScanFolder folder;
+    private final LedgerView fold;
     private final Mutiny.SessionFactory sessions;
     private final MeterRegistry metrics;
     private final CloneRules rules;
@@ -67,12 +67,12 @@ public class CloneDetector {
     CloneDetector(
             ScanConfig config,
             KafkaAccess kafka,
-            ScanFolder folder,
+            LedgerView fold,
             Mutiny.SessionFactory sessions,
             MeterRegistry metrics) {
         this.config = config;
         this.kafka = kafka;
-        this.folder = folder;
+        this.fold = fold;
         this.sessions = sessions;
         this.metrics = metrics;
         this.rules = new CloneRules(
@@ -112,7 +112,7 @@ public class CloneDetector {
                     continue;
                 }
                 // The fold must know the units scanned: wait until it has caught up with the log.
-                while (running && !folder.projector().current()) {
+                while (running && !fold.current()) {
                     Thread.sleep(100);
                 }
                 for (ConsumerRecord<byte[], byte[]> r : records) {
@@ -149,7 +149,7 @@ public class CloneDetector {
             LOG.warnf("skipping a malformed scan at %d/%d: %s", r.partition(), r.offset(), e.getMessage());
             return;
         }
-        Known known = folder.read(state -> {
+        Known known = fold.read(state -> {
             UnitState u = state.unit(scan.unit());
             if (u == null) {
                 return null;

@@ -13,8 +13,8 @@ import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import dev.custodyledger.problem.ProblemMappers;
+import dev.custodyledger.projection.LedgerView;
 import dev.custodyledger.scan.config.ScanConfig;
-import dev.custodyledger.scan.fold.ScanFolder;
 import dev.custodyledger.scan.scans.ScanRecorder;
 import dev.custodyledger.scan.scans.ScanResource;
 import io.quarkus.qute.Template;
@@ -67,15 +67,14 @@ public class VerifyResource {
 
     private final VerifyService verifier;
     private final ScanRecorder recorder;
-    private final ScanFolder folder;
+    private final LedgerView fold;
     private final ScanConfig config;
     private final Template verify;
 
-    VerifyResource(
-            VerifyService verifier, ScanRecorder recorder, ScanFolder folder, ScanConfig config, Template verify) {
+    VerifyResource(VerifyService verifier, ScanRecorder recorder, LedgerView fold, ScanConfig config, Template verify) {
         this.verifier = verifier;
         this.recorder = recorder;
-        this.folder = folder;
+        this.fold = fold;
         this.config = config;
         this.verify = verify;
     }
@@ -148,7 +147,7 @@ public class VerifyResource {
             required = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VerifyBatch")))
     public Uni<BatchAnswer> batch(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        PartyCredentials.authenticate(authorization, folder.projector(), Instant.now());
+        PartyCredentials.authenticate(authorization, fold, Instant.now());
         JsonRequest request = JsonRequest.parse(body, Set.of("codes", "context"));
         List<String> codes = request.texts("codes", ScanResource.MAX_CODE_TEXT);
         if (codes == null || codes.isEmpty()) {

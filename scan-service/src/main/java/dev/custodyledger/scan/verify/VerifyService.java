@@ -18,8 +18,8 @@ import dev.custodyledger.core.verdict.UnitFacts;
 import dev.custodyledger.core.verdict.Verdict;
 import dev.custodyledger.core.verdict.VerdictRules;
 import dev.custodyledger.core.verdict.Verification;
+import dev.custodyledger.projection.LedgerView;
 import dev.custodyledger.scan.config.ScanConfig;
-import dev.custodyledger.scan.fold.ScanFolder;
 import dev.custodyledger.scan.verify.VerifyAnswer.HolderView;
 import dev.custodyledger.scan.verify.VerifyAnswer.ProductView;
 import dev.custodyledger.scan.verify.VerifyAnswer.ReasonView;
@@ -52,16 +52,16 @@ public class VerifyService {
             new ObjectMapper().readerFor(new TypeReference<Map<String, String>>() {});
 
     private final ReadModel readModel;
-    private final ScanFolder folder;
+    private final LedgerView fold;
     private final ScanConfig config;
     /** One counter per verdict, registered once: a registry lookup per verify is measurable at thousands/s. */
     private final Map<Verdict, Counter> verdicts = new EnumMap<>(Verdict.class);
 
     private final Timer latency;
 
-    VerifyService(ReadModel readModel, ScanFolder folder, ScanConfig config, MeterRegistry metrics) {
+    VerifyService(ReadModel readModel, LedgerView fold, ScanConfig config, MeterRegistry metrics) {
         this.readModel = readModel;
-        this.folder = folder;
+        this.fold = fold;
         this.config = config;
         for (Verdict v : Verdict.values()) {
             verdicts.put(v, metrics.counter("custody.verify.verdicts", "verdict", v.name()));
@@ -129,7 +129,7 @@ public class VerifyService {
     /** The brand's label keys as this service folded them; a revoked key no longer vouches for labels. */
     private List<Ed25519PublicKey> labelKeys(String brandId) {
         PartyId brand = PartyId.of(brandId);
-        return folder.read(state -> state.keys().stream()
+        return fold.read(state -> state.keys().stream()
                 .filter(k -> k.party().equals(brand) && k.purpose() == KeyPurpose.LABEL && !k.revoked())
                 .map(KeyState::publicKey)
                 .toList());

@@ -1,4 +1,4 @@
-package dev.custodyledger.core.topic;
+package dev.custodyledger.kafka;
 
 import java.util.List;
 import java.util.Map;

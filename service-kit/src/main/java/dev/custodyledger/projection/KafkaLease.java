@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * partition. The partition is paused at once, so the member only heartbeats; the records are read by the
  * folding consumer. When the owner dies the group hands the partition, and the lease, to another replica.
  */
-final class ProjectionLease implements AutoCloseable {
+final class KafkaLease implements Lease {
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -29,7 +29,7 @@ final class ProjectionLease implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    ProjectionLease(KafkaAccess kafka, String group, String topic, String clientId) {
+    KafkaLease(KafkaAccess kafka, String group, String topic, String clientId) {
         Properties props = kafka.properties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -60,7 +60,8 @@ final class ProjectionLease implements AutoCloseable {
         thread.start();
     }
 
-    boolean held() {
+    @Override
+    public boolean held() {
         return held.get();
     }
 
@@ -70,7 +71,8 @@ final class ProjectionLease implements AutoCloseable {
      * restores again when the lease arrives, and refuses intake while it catches up: a service would report ready
      * and then answer 503 for a moment.
      */
-    void awaitFirstDecision() {
+    @Override
+    public void awaitFirstDecision() {
         try {
             decided.await(SESSION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
-package dev.custodyledger.kafka;
+package dev.custodyledger.config;
 
+import dev.custodyledger.kafka.KafkaAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

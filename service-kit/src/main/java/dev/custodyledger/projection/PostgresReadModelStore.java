@@ -7,19 +7,17 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.io.ByteArrayOutputStream;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * The projection's position and the fold's checkpoints in PostgreSQL (tables {@code projection_position},
- * {@code fold_snapshot} and {@code fold_snapshot_part}, created by the services' migrations), on the reactive
- * client. Every write moves the position conditionally first, a fence: a replica that lost the lease cannot
- * overwrite its successor's work.
+ * A service's read model in PostgreSQL beside its position and the fold's checkpoints (tables {@code
+ * projection_position}, {@code fold_snapshot} and {@code fold_snapshot_part}, created by the services'
+ * migrations), on the reactive client; the rows are the {@link Projection}'s to write.
  */
-final class CheckpointStore {
+final class PostgresReadModelStore<R> implements ReadModelStore<R> {
     /**
      * Checkpoint bytes per row: the client encodes each parameter on an event loop that also serves HTTP, so one
      * parameter of a hundred megabytes would stall those requests for seconds.
@@ -28,13 +26,13 @@ final class CheckpointStore {
 
     private final Pool pool;
     private final String name;
+    private final Projection<R> projection;
 
-    CheckpointStore(Pool pool, String name) {
+    PostgresReadModelStore(Pool pool, String name, Projection<R> projection) {
         this.pool = pool;
         this.name = name;
+        this.projection = projection;
     }
-
-    record Position(long seq, long offset, Instant recordTime) {}
 
     /** Thrown when the stored position moved under us: another replica writes now. */
     static final class FencedException extends RuntimeException {
@@ -43,7 +41,12 @@ final class CheckpointStore {
         }
     }
 
-    Uni<Void> write(Checkpoint c, Function<SqlConnection, Uni<Void>> rows) {
+    @Override
+    public void write(Checkpoint checkpoint, R rows) {
+        Blocking.await(() -> write(checkpoint, tx -> projection.write(tx, rows)));
+    }
+
+    private Uni<Void> write(Checkpoint c, Function<SqlConnection, Uni<Void>> rows) {
         Tuple position = Tuple.tuple()
                 .addLong(c.seq())
                 .addLong(c.offset())
@@ -85,19 +88,21 @@ final class CheckpointStore {
                 .replaceWithVoid();
     }
 
-    Uni<Position> position() {
-        return pool.preparedQuery("select seq, kafka_offset, record_time from projection_position where name = $1")
+    @Override
+    public Position position() {
+        return Blocking.await(() -> pool.preparedQuery(
+                        "select seq, kafka_offset, record_time from projection_position where name = $1")
                 .execute(Tuple.of(name))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     OffsetDateTime time = row.getOffsetDateTime(2);
                     return new Position(row.getLong(0), row.getLong(1), time == null ? null : time.toInstant());
-                });
+                }));
     }
 
-    /** The newest checkpoint's state bytes, or null when there is none yet. */
-    Uni<byte[]> latestState() {
-        return pool.preparedQuery("select bytes from fold_snapshot_part"
+    @Override
+    public byte[] latestCheckpoint() {
+        return Blocking.await(() -> pool.preparedQuery("select bytes from fold_snapshot_part"
                         + " where seq = (select max(seq) from fold_snapshot) order by part")
                 .execute()
                 .map(parts -> {
@@ -109,17 +114,18 @@ final class CheckpointStore {
                         state.writeBytes(part.getBuffer(0).getBytes());
                     }
                     return state.toByteArray();
-                });
+                }));
     }
 
-    /** Empties the projection's tables and the checkpoints and puts the position back to the start. */
-    Uni<Void> dropAll(List<String> tables) {
-        return pool.withTransaction(
+    @Override
+    public void dropAll() {
+        List<String> tables = projection.tables();
+        Blocking.await(() -> pool.withTransaction(
                 tx -> tx.query("truncate " + String.join(", ", tables) + ", fold_snapshot, fold_snapshot_part")
                         .execute()
                         .chain(() -> tx.preparedQuery("update projection_position set seq = 0, kafka_offset = -1,"
                                         + " record_time = null where name = $1")
                                 .execute(Tuple.of(name)))
-                        .replaceWithVoid());
+                        .replaceWithVoid()));
     }
 }

@@ -1,0 +1,34 @@
+package dev.custodyledger.label.fold;
+
+import dev.custodyledger.core.fold.SignatureCheck;
+import dev.custodyledger.kafka.KafkaAccess;
+import dev.custodyledger.label.config.LabelConfig;
+import dev.custodyledger.projection.FoldDefinition;
+import dev.custodyledger.projection.ProjectorSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * What label-service folds: {@code custody.ledger} for the registry it checks credentials, company prefixes and
+ * keys against without calling another service, and the units its batches put on the ledger (ADR 10). Its read
+ * model is only its position.
+ */
+@ApplicationScoped
+public class LabelFold {
+    @Produces
+    @Singleton
+    FoldDefinition<Integer> definition(LabelConfig config, KafkaAccess kafka) {
+        // Signatures as ledger-service treats them: intake verified each one, and scan-service re-verifies them all
+        // as an auditor would; label-service needs only the registry and its own batches from the log.
+        return new FoldDefinition<>(
+                ProjectorSettings.of(
+                        "label",
+                        kafka,
+                        config.operator(),
+                        config.ledger(),
+                        config.projection(),
+                        SignatureCheck.VERIFIED_UPSTREAM),
+                new PositionOnly());
+    }
+}

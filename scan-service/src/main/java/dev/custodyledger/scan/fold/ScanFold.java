@@ -1,0 +1,30 @@
+package dev.custodyledger.scan.fold;
+
+import dev.custodyledger.core.fold.SignatureCheck;
+import dev.custodyledger.kafka.KafkaAccess;
+import dev.custodyledger.projection.FoldDefinition;
+import dev.custodyledger.projection.ProjectorSettings;
+import dev.custodyledger.scan.config.ScanConfig;
+import dev.custodyledger.scan.view.VerificationProjection;
+import dev.custodyledger.scan.view.ViewRows;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * What scan-service folds: {@code custody.ledger} into the verification view. It trusts the topic no more than an
+ * auditor would: every signature is verified again here, so its state digest equals the auditor's replay and
+ * ledger-service's.
+ */
+@ApplicationScoped
+public class ScanFold {
+    @Produces
+    @Singleton
+    FoldDefinition<ViewRows> definition(ScanConfig config, KafkaAccess kafka, VerificationProjection view) {
+        var signatures = config.foldVerifiesSignatures() ? SignatureCheck.VERIFY : SignatureCheck.VERIFIED_UPSTREAM;
+        return new FoldDefinition<>(
+                ProjectorSettings.of(
+                        "scan", kafka, config.operator(), config.ledger(), config.projection(), signatures),
+                view);
+    }
+}
