@@ -68,11 +68,13 @@ public class LedgerFold implements FoldListener {
         folded.forEach(f -> waiters.complete(f.outcome()));
     }
 
-    OutcomeWaiters.Registration await(EventId id) {
+    /** The outcome to wait for, and whether this caller is the one to append the event. */
+    public OutcomeWaiters.Registration await(EventId id) {
         return waiters.register(id);
     }
 
-    void abandon(EventId id, Throwable error) {
+    /** The append failed: every submission waiting for the event hears so. */
+    public void abandon(EventId id, Throwable error) {
         waiters.fail(id, error);
     }
 

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Submissions waiting for the fold to reach their event. Keyed by event id, so that concurrent submissions of
  * the same event share one append and one answer.
  */
-final class OutcomeWaiters {
+public final class OutcomeWaiters {
     private final ConcurrentHashMap<EventId, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
 
     /** The future for {@code id}, and whether this caller created it (and so must append the event). */
@@ -36,5 +36,5 @@ final class OutcomeWaiters {
         }
     }
 
-    record Registration(CompletableFuture<Outcome> outcome, boolean mustAppend) {}
+    public record Registration(CompletableFuture<Outcome> outcome, boolean mustAppend) {}
 }

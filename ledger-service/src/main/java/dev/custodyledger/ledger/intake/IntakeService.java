@@ -6,10 +6,13 @@ import dev.custodyledger.core.fold.Outcome;
 import dev.custodyledger.core.fold.Rejection;
 import dev.custodyledger.core.fold.RejectionCode;
 import dev.custodyledger.ledger.config.LedgerConfig;
-import dev.custodyledger.ledger.fold.Intake;
+import dev.custodyledger.ledger.fold.LedgerAppender;
+import dev.custodyledger.ledger.fold.LedgerFold;
+import dev.custodyledger.ledger.fold.OutcomeWaiters;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.projection.LedgerProjector;
+import dev.custodyledger.projection.LedgerView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,18 +28,23 @@ import org.jboss.logging.MDC;
 /**
  * The intake pipeline for one signed event: strict decoding, the signer and key, the signature and the
  * fold's rules against the current state (refused events are never appended), then one append per event id
- * and a bounded wait for the fold's outcome.
+ * however often it is submitted concurrently, and a bounded wait for the fold's outcome.
  */
 @ApplicationScoped
 public class IntakeService {
-    private final Intake intake;
+    private final LedgerFold outcomes;
+    private final LedgerView fold;
+    private final LedgerAppender appender;
     private final LedgerConfig config;
     private final Counter appended;
     private final Timer latency;
     private final MeterRegistry metrics;
 
-    IntakeService(Intake intake, LedgerConfig config, MeterRegistry metrics) {
-        this.intake = intake;
+    IntakeService(
+            LedgerFold outcomes, LedgerView fold, LedgerAppender appender, LedgerConfig config, MeterRegistry metrics) {
+        this.outcomes = outcomes;
+        this.fold = fold;
+        this.appender = appender;
         this.config = config;
         this.metrics = metrics;
         this.appended = Counter.builder("custody.events.appended")
@@ -58,13 +66,13 @@ public class IntakeService {
         String id = event.id().toString();
         MDC.put("eventId", id);
         try {
-            Optional<Outcome> known = intake.outcomes().recentOutcome(event.id());
+            Optional<Outcome> known = outcomes.recentOutcome(event.id());
             if (known.isPresent()) {
                 return CompletableFuture.completedFuture(answer(known.get()));
             }
             Optional<Rejection> refusal;
             try {
-                refusal = intake.fold().precheck(event, Instant.now());
+                refusal = fold.precheck(event, Instant.now());
             } catch (LedgerProjector.NotCurrentException e) {
                 // Checked under the fold's lock: a restore may begin at any moment, even after a look at current().
                 return CompletableFuture.completedFuture(Submission.rejected(
@@ -79,15 +87,13 @@ public class IntakeService {
             if (refusal.isPresent()) {
                 // Folded since the first look (outcomes are published before the state shows the event), or
                 // folded long ago and no longer among the recent outcomes: then the status resource has it.
-                return CompletableFuture.completedFuture(intake.outcomes()
-                        .recentOutcome(event.id())
-                        .map(this::answer)
-                        .orElseGet(() -> Submission.pending(id)));
+                return CompletableFuture.completedFuture(
+                        outcomes.recentOutcome(event.id()).map(this::answer).orElseGet(() -> Submission.pending(id)));
             }
             Log.debugf(
                     "appending %s from %s",
                     event.event().type(), event.event().header().actor());
-            CompletableFuture<Outcome> outcome = intake.appendOnce(event, appended);
+            CompletableFuture<Outcome> outcome = appendOnce(event);
             long waitMillis = config.intake().waitFor().toMillis();
             return outcome.thenApply(Optional::of)
                     .completeOnTimeout(Optional.empty(), waitMillis, TimeUnit.MILLISECONDS)
@@ -103,6 +109,21 @@ public class IntakeService {
         } finally {
             MDC.remove("eventId");
         }
+    }
+
+    /** The first of concurrent submissions of one event appends it; all of them wait for the one outcome. */
+    private CompletableFuture<Outcome> appendOnce(SignedEvent event) {
+        OutcomeWaiters.Registration registration = outcomes.await(event.id());
+        if (registration.mustAppend()) {
+            appender.append(event.envelopeBytes()).whenComplete((offset, error) -> {
+                if (error != null) {
+                    outcomes.abandon(event.id(), error);
+                } else {
+                    appended.increment();
+                }
+            });
+        }
+        return registration.outcome();
     }
 
     private Submission answer(Outcome o) {
