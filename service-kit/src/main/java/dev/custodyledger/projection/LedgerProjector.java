@@ -300,7 +300,7 @@ public final class LedgerProjector<R> implements LedgerView, AutoCloseable {
     }
 
     public boolean writesProjections() {
-        return phase == Phase.WRITING && lease.held();
+        return phase == Phase.WRITING && lease != null && lease.held();
     }
 
     public long lastOffset() {

@@ -29,7 +29,7 @@ final class Lifecycle {
      */
     static Phase next(Phase from, Signals s) {
         Phase to = decide(from, s);
-        if (!ALLOWED.get(from).contains(to)) {
+        if (!allowed(from, to)) {
             throw new IllegalStateException("no transition from " + from + " to " + to);
         }
         return to;
