@@ -14,10 +14,10 @@ import dev.custodyledger.core.fold.StateCodec;
 import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.testing.TestLedger;
+import dev.custodyledger.fold.FoldService;
+import dev.custodyledger.fold.NotCurrentException;
 import dev.custodyledger.kafka.LedgerReplay;
 import dev.custodyledger.kafka.TopicSpec;
-import dev.custodyledger.projection.FoldEngine;
-import dev.custodyledger.projection.LedgerProjector;
 import dev.custodyledger.testsupport.CustodyInfrastructure;
 import dev.custodyledger.testsupport.Infrastructure;
 import dev.custodyledger.testsupport.OpenApiContract;
@@ -50,7 +50,7 @@ class RestartAndRebuildTest {
     static final int STOCK = 12_000;
 
     @Inject
-    FoldEngine engine;
+    FoldService service;
 
     final TestLedger ledger = TestLedger.startingNow();
     final String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
@@ -98,7 +98,7 @@ class RestartAndRebuildTest {
         List<String> historyBefore =
                 LedgerApi.history(units.get(7).path()).jsonPath().getList("entries.eventId");
         execute("insert into unit_party values ('stray-row-" + run + "', 'nobody')");
-        engine.projector().rebuild();
+        service.engine().rebuild();
         List<String> overstated = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(5))
@@ -130,7 +130,7 @@ class RestartAndRebuildTest {
      */
     private void recordOverstatedPosition(List<String> overstated) throws Exception {
         long before = countRows("select count(*) from ledger_record");
-        long reported = engine.projector().head().projectedSeq();
+        long reported = service.engine().head().projectedSeq();
         long after = countRows("select count(*) from ledger_record");
         if (reported > before && reported > after) {
             overstated.add(reported + " reported with " + before + " then " + after + " rows");
@@ -142,14 +142,14 @@ class RestartAndRebuildTest {
      * began), and waits until the fold is back where it was.
      */
     private void restoreFromCheckpoint(SignedEvent next) {
-        engine.projector().restoreFromCheckpoint();
-        assertThat(engine.projector().current())
+        service.engine().restoreFromCheckpoint();
+        assertThat(service.engine().current())
                 .as("a rewound fold does not pre-check")
                 .isFalse();
-        assertThatThrownBy(() -> engine.projector().precheck(next, Instant.now()))
+        assertThatThrownBy(() -> service.engine().precheck(next, Instant.now()))
                 .as("the pre-check itself refuses to decide on a rewound fold")
-                .isInstanceOf(LedgerProjector.NotCurrentException.class);
-        await().atMost(Duration.ofSeconds(60)).until(engine.projector()::current);
+                .isInstanceOf(NotCurrentException.class);
+        await().atMost(Duration.ofSeconds(60)).until(service.engine()::current);
     }
 
     private static void batch(List<SignedEvent> events) {

@@ -13,8 +13,8 @@ import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.StateCodec;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.testing.TestLedger;
+import dev.custodyledger.fold.FoldService;
 import dev.custodyledger.kafka.LedgerReplay;
-import dev.custodyledger.projection.FoldEngine;
 import dev.custodyledger.testsupport.CustodyInfrastructure;
 import dev.custodyledger.testsupport.Infrastructure;
 import dev.custodyledger.testsupport.OpenApiContract;
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class VerifyTest {
 
     @Inject
-    FoldEngine fold;
+    FoldService fold;
 
     @BeforeEach
     void ledger() {
@@ -200,8 +200,8 @@ class VerifyTest {
         assertThat(given().get("/v1/ledger/head").jsonPath().getString("stateDigest"))
                 .isEqualTo(auditor);
 
-        fold.projector().restoreFromCheckpoint();
-        await().atMost(Duration.ofSeconds(30)).until(fold.projector()::current);
+        fold.engine().restoreFromCheckpoint();
+        await().atMost(Duration.ofSeconds(30)).until(fold.engine()::current);
         assertThat(given().get("/v1/ledger/head").jsonPath().getString("stateDigest"))
                 .isEqualTo(auditor);
         given().get("/q/health/ready").then().statusCode(200);

@@ -3,11 +3,11 @@ package dev.custodyledger.access;
 import dev.custodyledger.core.credential.CredentialException;
 import dev.custodyledger.core.credential.PartyCredential;
 import dev.custodyledger.core.fold.PartyState;
+import dev.custodyledger.fold.LedgerView;
+import dev.custodyledger.fold.NotCurrentException;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
-import dev.custodyledger.projection.LedgerProjector;
-import dev.custodyledger.projection.LedgerView;
 import java.time.Instant;
 
 /**
@@ -35,7 +35,7 @@ public final class PartyCredentials {
         PartyState party;
         try {
             party = registry.readCurrent(state -> state.party(credential.party()));
-        } catch (LedgerProjector.NotCurrentException e) {
+        } catch (NotCurrentException e) {
             throw new ProblemException(Problem.of(
                     ProblemCode.CATCHING_UP, "this service is catching up with the ledger; retry in a moment"));
         }

@@ -86,9 +86,10 @@ public final class CustodyFold {
         } else {
             CustodyEvent event = signed.event();
             List<UnitCode> carried = List.of();
+            List<UnitCode> units = named(event);
             RejectionCode code = null;
             String message = null;
-            if (state.eventIds.contains(signed.id())) {
+            if (state.decisions.containsKey(signed.id())) {
                 code = DUPLICATE;
                 message = "event " + signed.id() + " is already in the ledger";
             } else {
@@ -96,11 +97,13 @@ public final class CustodyFold {
                     Effect effect = check(signed, record.recordTime(), signatures);
                     carried = carriedUnits(event);
                     effect.apply(seq);
+                    if (event instanceof Recall r && r.byLot()) {
+                        units = unitsOf(new LotKey(r.gtin(), r.lot()));
+                    }
                 } catch (Rejection r) {
                     code = r.code();
                     message = r.getMessage();
                 }
-                state.eventIds.add(signed.id());
             }
             outcome = new Outcome(
                     seq,
@@ -111,8 +114,11 @@ public final class CustodyFold {
                     event.header().actor(),
                     code,
                     message,
-                    named(event),
+                    units,
                     carried);
+            if (code != DUPLICATE) {
+                state.decisions.put(signed.id(), Decision.of(outcome));
+            }
         }
         advance(outcome);
         return outcome;
@@ -128,7 +134,7 @@ public final class CustodyFold {
 
     /** As {@link #precheck(SignedEvent, Instant)}, checking signatures as {@code signatureCheck} says (intake verifies). */
     public Optional<Rejection> precheck(SignedEvent event, Instant recordTime, SignatureCheck signatureCheck) {
-        if (state.eventIds.contains(event.id())) {
+        if (state.decisions.containsKey(event.id())) {
             return Optional.of(new Rejection(DUPLICATE, "event " + event.id() + " is already in the ledger"));
         }
         try {
@@ -156,6 +162,13 @@ public final class CustodyFold {
     }
 
     /** The units an outcome names: the event's own, with a packed or unpacked container first. */
+    /** Every unit of a lot, in order of first appearance: what a lot's recall touches though it names none. */
+    private List<UnitCode> unitsOf(LotKey lot) {
+        return state.unitsWhere(u -> u.lot() != null && u.lot().key().equals(lot)).stream()
+                .map(UnitState::code)
+                .toList();
+    }
+
     private static List<UnitCode> named(CustodyEvent event) {
         List<UnitCode> units = List.copyOf(event.units());
         return switch (event) {

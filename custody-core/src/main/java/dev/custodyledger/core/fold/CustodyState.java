@@ -10,11 +10,10 @@ import dev.custodyledger.core.party.Role;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Everything the fold knows after some prefix of the log. Maps keep insertion order, which is the order of
@@ -26,7 +25,7 @@ public final class CustodyState {
     final Map<KeyId, KeyState> keys = new LinkedHashMap<>();
     final Map<LotKey, LotState> lots = new LinkedHashMap<>();
     final Map<UnitCode, UnitState> units = new LinkedHashMap<>();
-    final Set<EventId> eventIds = new HashSet<>();
+    final Map<EventId, Decision> decisions = new HashMap<>();
     final TrustAnchor anchor;
     long lastSeq;
     long lastOffset = -1;
@@ -71,7 +70,12 @@ public final class CustodyState {
     }
 
     public boolean contains(EventId id) {
-        return eventIds.contains(id);
+        return decisions.containsKey(id);
+    }
+
+    /** What the fold decided for {@code id}; null when no record of it has been folded. */
+    public Decision decision(EventId id) {
+        return decisions.get(id);
     }
 
     /** The registered party whose company prefix covers {@code gtin}: the brand owner; null when none does. */

@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the fold decided for one record. {@code units} are the units the event named; {@code carried} are
- * the units inside named containers that moved with them (empty when rejected). {@code eventId},
+ * What the fold decided for one record, with every unit it touched, so that read models only map it: {@code units}
+ * are the units the event named (a container first) or, for an accepted recall of a lot, every unit of the lot;
+ * {@code carried} are the units inside named containers that moved with them (empty when rejected). {@code eventId},
  * {@code type} and {@code actor} are null only for records that did not decode.
  */
 public record Outcome(

@@ -40,7 +40,7 @@ import java.util.TreeMap;
  */
 public final class StateCodec {
     private static final int MAGIC = 0x43_55_53_54; // "CUST"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private StateCodec() {}
 
@@ -151,18 +151,27 @@ public final class StateCodec {
             }
         }
 
-        List<EventId> ids = new ArrayList<>(s.eventIds);
+        List<EventId> ids = new ArrayList<>(s.decisions.keySet());
         ids.sort(Comparator.naturalOrder());
         out.writeInt(ids.size());
         for (EventId id : ids) {
+            Decision d = s.decisions.get(id);
             out.write(id.hash());
+            out.writeLong(d.seq());
+            out.writeLong(d.offset());
+            out.writeLong(d.recordMillis());
+            writeNullable(out, d.code() == null ? null : d.code().name());
         }
     }
 
     public static CustodyState read(InputStream input) throws IOException {
         var in = new DataInputStream(input);
-        if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-            throw new IOException("not a custody state snapshot of version " + VERSION);
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a custody state snapshot");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new OtherVersionException(version);
         }
         var anchor = new TrustAnchor(new PartyId(in.readUTF()), in.readUTF(), Ed25519PublicKey.of(in.readNBytes(32)));
         var s = new CustodyState(anchor);
@@ -262,9 +271,22 @@ public final class StateCodec {
         }
 
         for (int i = in.readInt(); i > 0; i--) {
-            s.eventIds.add(EventId.ofHash(in.readNBytes(32)));
+            EventId id = EventId.ofHash(in.readNBytes(32));
+            long seq = in.readLong();
+            long offset = in.readLong();
+            long recordMillis = in.readLong();
+            String code = readNullable(in);
+            s.decisions.put(
+                    id, new Decision(seq, offset, recordMillis, code == null ? null : RejectionCode.valueOf(code)));
         }
         return s;
+    }
+
+    /** A snapshot written by another version of the codec: the fold starts from genesis and replays the log. */
+    public static final class OtherVersionException extends IOException {
+        OtherVersionException(int version) {
+            super("a custody state snapshot of version " + version + ", not " + VERSION);
+        }
     }
 
     private static void writeNullable(DataOutputStream out, String value) throws IOException {

@@ -176,8 +176,11 @@ class CustodyFoldTest {
                     ledger.receive(SHOP, TIN_1),
                     ledger.sell(SHOP, TIN_1));
 
-            scenario.when(ledger.recallLot(BRAND, FORMULA, "L2611"));
+            Outcome recall = scenario.when(ledger.recallLot(BRAND, FORMULA, "L2611"));
 
+            assertThat(recall.units())
+                    .as("the outcome names every unit of the lot")
+                    .containsExactly(TIN_1, TIN_2);
             assertThat(unit(TIN_1).recalled()).isTrue();
             assertThat(unit(TIN_2).recalled()).isTrue();
             assertThat(unit(TIN_2).recallReason()).isEqualTo("contamination risk");

@@ -4,6 +4,7 @@ import static dev.custodyledger.core.testing.Gs1Fixtures.container;
 import static dev.custodyledger.core.testing.Gs1Fixtures.gtin;
 import static dev.custodyledger.core.testing.Gs1Fixtures.item;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custodyledger.core.event.Disposition;
 import dev.custodyledger.core.party.Role;
@@ -35,7 +36,8 @@ class StateCodecTest {
                 ledger.recallUnits("acme-foods", c),
                 ledger.report("acme-foods", Disposition.DESTROYED, c),
                 ledger.suspend("fresh-mart"));
-        scenario.when(ledger.commission("acme-foods", "L1", a));
+        var again = ledger.commission("acme-foods", "L1", a);
+        scenario.when(again);
 
         CustodyState original = scenario.fold().state();
         var bytes = new ByteArrayOutputStream();
@@ -48,6 +50,23 @@ class StateCodecTest {
         assertThat(restored.unit(c).recalled()).isTrue();
         assertThat(restored.lastSeq()).isEqualTo(original.lastSeq());
         assertThat(restored.rejectedCount()).isEqualTo(1);
+        assertThat(restored.decision(again.id()))
+                .as("what the fold decided for each event survives the checkpoint")
+                .isEqualTo(original.decision(again.id()))
+                .extracting(Decision::code)
+                .isEqualTo(RejectionCode.ALREADY_COMMISSIONED);
+    }
+
+    @Test
+    void aSnapshotOfAnotherVersionIsRefusedWithItsOwnException() throws Exception {
+        var bytes = new ByteArrayOutputStream();
+        StateCodec.write(CustodyState.genesis(new TestLedger().anchor()), new DataOutputStream(bytes));
+        byte[] older = bytes.toByteArray();
+        older[7] = 1; // the version field follows the four bytes of magic
+
+        assertThatThrownBy(() -> StateCodec.read(new ByteArrayInputStream(older)))
+                .isInstanceOf(StateCodec.OtherVersionException.class)
+                .hasMessageContaining("version 1");
     }
 
     @Test

@@ -3,9 +3,9 @@ package dev.custodyledger.label.access;
 import dev.custodyledger.access.PartyCredentials;
 import dev.custodyledger.core.fold.PartyState;
 import dev.custodyledger.core.party.Role;
+import dev.custodyledger.fold.LedgerView;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
-import dev.custodyledger.projection.LedgerView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 

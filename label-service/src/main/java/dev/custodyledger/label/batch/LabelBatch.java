@@ -1,6 +1,6 @@
 package dev.custodyledger.label.batch;
 
-import dev.custodyledger.projection.Blocking;
+import dev.custodyledger.fold.Blocking;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -2,8 +2,8 @@ package dev.custodyledger.label.batch;
 
 import dev.custodyledger.core.gs1.Serial;
 import dev.custodyledger.core.label.LabelSerials;
+import dev.custodyledger.fold.Blocking;
 import dev.custodyledger.label.config.LabelConfig;
-import dev.custodyledger.projection.Blocking;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;

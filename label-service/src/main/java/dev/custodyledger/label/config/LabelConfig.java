@@ -1,6 +1,6 @@
 package dev.custodyledger.label.config;
 
-import dev.custodyledger.projection.FoldConfig;
+import dev.custodyledger.fold.FoldConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -12,7 +12,7 @@ public interface LabelConfig {
 
     FoldConfig.Ledger ledger();
 
-    FoldConfig.Projection projection();
+    FoldConfig.Engine projection();
 
     Keys keys();
 

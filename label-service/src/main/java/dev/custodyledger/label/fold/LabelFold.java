@@ -1,10 +1,10 @@
 package dev.custodyledger.label.fold;
 
 import dev.custodyledger.core.fold.SignatureCheck;
+import dev.custodyledger.fold.FoldDefinition;
+import dev.custodyledger.fold.FoldSettings;
 import dev.custodyledger.kafka.KafkaAccess;
 import dev.custodyledger.label.config.LabelConfig;
-import dev.custodyledger.projection.FoldDefinition;
-import dev.custodyledger.projection.ProjectorSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -22,7 +22,7 @@ public class LabelFold {
         // Signatures as ledger-service treats them: intake verified each one, and scan-service re-verifies them all
         // as an auditor would; label-service needs only the registry and its own batches from the log.
         return new FoldDefinition<>(
-                ProjectorSettings.of(
+                FoldSettings.of(
                         "label",
                         kafka,
                         config.operator(),

@@ -1,8 +1,8 @@
 package dev.custodyledger.label.fold;
 
 import dev.custodyledger.core.fold.CustodyState;
-import dev.custodyledger.projection.Folded;
-import dev.custodyledger.projection.Projection;
+import dev.custodyledger.fold.Folded;
+import dev.custodyledger.fold.ReadModel;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.List;
  * label-service keeps no rows of the ledger: it needs the fold's state in memory, and the engine's position
  * and checkpoints so a restart resumes instead of refolding. The rows are a count of records, for the logs.
  */
-final class PositionOnly implements Projection<Integer> {
+final class PositionOnly implements ReadModel<Integer> {
     @Override
     public Integer rows(List<Folded> folded, CustodyState state, long previousSeq) {
         return folded.size();

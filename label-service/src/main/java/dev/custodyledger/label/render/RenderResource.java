@@ -2,6 +2,7 @@ package dev.custodyledger.label.render;
 
 import dev.custodyledger.core.crypto.Ed25519PrivateKey;
 import dev.custodyledger.core.fold.PartyState;
+import dev.custodyledger.fold.Blocking;
 import dev.custodyledger.json.JsonRequest;
 import dev.custodyledger.label.access.Producers;
 import dev.custodyledger.label.batch.BatchService;
@@ -11,7 +12,6 @@ import dev.custodyledger.label.keys.KeyService;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
-import dev.custodyledger.projection.Blocking;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

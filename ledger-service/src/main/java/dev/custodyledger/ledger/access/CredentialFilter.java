@@ -2,9 +2,9 @@ package dev.custodyledger.ledger.access;
 
 import dev.custodyledger.access.PartyCredentials;
 import dev.custodyledger.core.fold.PartyState;
+import dev.custodyledger.fold.LedgerView;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemException;
-import dev.custodyledger.projection.LedgerView;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

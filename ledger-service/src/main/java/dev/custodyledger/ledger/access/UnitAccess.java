@@ -1,7 +1,7 @@
 package dev.custodyledger.ledger.access;
 
 import dev.custodyledger.core.gs1.UnitCode;
-import dev.custodyledger.ledger.projection.UnitPartyRow;
+import dev.custodyledger.ledger.readmodel.UnitPartyRow;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import io.smallrye.mutiny.Uni;

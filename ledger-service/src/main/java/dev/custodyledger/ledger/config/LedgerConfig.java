@@ -1,6 +1,6 @@
 package dev.custodyledger.ledger.config;
 
-import dev.custodyledger.projection.FoldConfig;
+import dev.custodyledger.fold.FoldConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -14,7 +14,7 @@ public interface LedgerConfig {
 
     FoldConfig.Ledger ledger();
 
-    FoldConfig.Projection projection();
+    FoldConfig.Engine projection();
 
     interface Intake {
         /** How long a submission waits for the fold before answering 202 with a status URL. */

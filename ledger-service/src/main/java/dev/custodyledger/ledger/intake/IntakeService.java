@@ -2,17 +2,18 @@ package dev.custodyledger.ledger.intake;
 
 import dev.custodyledger.core.event.MalformedEventException;
 import dev.custodyledger.core.event.SignedEvent;
-import dev.custodyledger.core.fold.Outcome;
+import dev.custodyledger.core.fold.Decision;
 import dev.custodyledger.core.fold.Rejection;
 import dev.custodyledger.core.fold.RejectionCode;
+import dev.custodyledger.fold.LedgerView;
+import dev.custodyledger.fold.NotCurrentException;
 import dev.custodyledger.ledger.config.LedgerConfig;
 import dev.custodyledger.ledger.fold.LedgerAppender;
 import dev.custodyledger.ledger.fold.LedgerFold;
 import dev.custodyledger.ledger.fold.OutcomeWaiters;
+import dev.custodyledger.ledger.fold.Settled;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemCode;
-import dev.custodyledger.projection.LedgerProjector;
-import dev.custodyledger.projection.LedgerView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.MDC;
@@ -66,55 +68,50 @@ public class IntakeService {
         String id = event.id().toString();
         MDC.put("eventId", id);
         try {
-            Optional<Outcome> known = outcomes.recentOutcome(event.id());
-            if (known.isPresent()) {
-                return CompletableFuture.completedFuture(answer(known.get()));
-            }
-            Optional<Rejection> refusal;
-            try {
-                refusal = fold.precheck(event, Instant.now());
-            } catch (LedgerProjector.NotCurrentException e) {
-                // Checked under the fold's lock: a restore may begin at any moment, even after a look at current().
-                return CompletableFuture.completedFuture(Submission.rejected(
-                        id,
-                        Problem.of(ProblemCode.CATCHING_UP, "the ledger is catching up with its log; retry in a moment")
-                                .about(id)));
-            }
+            Optional<Rejection> refusal = fold.precheck(event, Instant.now());
             if (refusal.isPresent() && refusal.get().code() != RejectionCode.DUPLICATE) {
                 return CompletableFuture.completedFuture(
                         refused(id, refusal.get().code(), refusal.get().getMessage()));
             }
-            if (refusal.isPresent()) {
-                // Folded since the first look (outcomes are published before the state shows the event), or
-                // folded long ago and no longer among the recent outcomes: then the status resource has it.
-                return CompletableFuture.completedFuture(
-                        outcomes.recentOutcome(event.id()).map(this::answer).orElseGet(() -> Submission.pending(id)));
-            }
-            Log.debugf(
-                    "appending %s from %s",
-                    event.event().type(), event.event().header().actor());
-            CompletableFuture<Outcome> outcome = appendOnce(event);
+            CompletableFuture<Settled> settled = appendOnce(event);
             long waitMillis = config.intake().waitFor().toMillis();
-            return outcome.thenApply(Optional::of)
+            return settled.thenApply(Optional::of)
                     .completeOnTimeout(Optional.empty(), waitMillis, TimeUnit.MILLISECONDS)
                     .thenApply(o -> o.map(this::answer).orElseGet(() -> Submission.pending(id)))
-                    .exceptionally(e -> {
-                        Log.errorf("append of %s failed: %s", id, e.getMessage());
-                        return Submission.rejected(
-                                id,
-                                Problem.of(ProblemCode.UNAVAILABLE, "the ledger could not take the event; retry later")
-                                        .about(id));
-                    })
+                    .exceptionally(e -> causeOf(e) instanceof NotCurrentException ? catchingUp(id) : unavailable(id, e))
                     .whenComplete((s, e) -> latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+        } catch (NotCurrentException e) {
+            // Checked under the fold's lock: a restore may begin at any moment, even after a look at current().
+            return CompletableFuture.completedFuture(catchingUp(id));
         } finally {
             MDC.remove("eventId");
         }
     }
 
-    /** The first of concurrent submissions of one event appends it; all of them wait for the one outcome. */
-    private CompletableFuture<Outcome> appendOnce(SignedEvent event) {
+    /**
+     * The first of concurrent submissions of one event appends it, unless the fold has decided it already; all of
+     * them hear the one outcome. The fold is asked after registering, so that an event it folds meanwhile is
+     * either seen here or completes the registration when it is folded.
+     */
+    private CompletableFuture<Settled> appendOnce(SignedEvent event) {
         OutcomeWaiters.Registration registration = outcomes.await(event.id());
+        Decision decided;
+        try {
+            decided = fold.readCurrent(state -> state.decision(event.id()));
+        } catch (NotCurrentException e) {
+            if (registration.mustAppend()) {
+                outcomes.abandon(event.id(), e);
+            }
+            throw e;
+        }
+        if (decided != null) {
+            outcomes.settle(Settled.of(event.id(), decided));
+            return CompletableFuture.completedFuture(Settled.of(event.id(), decided));
+        }
         if (registration.mustAppend()) {
+            Log.debugf(
+                    "appending %s from %s",
+                    event.event().type(), event.event().header().actor());
             appender.append(event.envelopeBytes()).whenComplete((offset, error) -> {
                 if (error != null) {
                     outcomes.abandon(event.id(), error);
@@ -126,13 +123,32 @@ public class IntakeService {
         return registration.outcome();
     }
 
-    private Submission answer(Outcome o) {
+    private Submission answer(Settled o) {
         if (o.accepted()) {
             return Submission.accepted(o);
         }
         String id = o.eventId().toString();
         return Submission.rejected(
                 id, Problem.of(ProblemCode.of(o.code()), o.message()).rejected(id, o.seq()));
+    }
+
+    private static Throwable causeOf(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    private static Submission catchingUp(String id) {
+        return Submission.rejected(
+                id,
+                Problem.of(ProblemCode.CATCHING_UP, "the ledger is catching up with its log; retry in a moment")
+                        .about(id));
+    }
+
+    private static Submission unavailable(String id, Throwable e) {
+        Log.errorf("append of %s failed: %s", id, e.getMessage());
+        return Submission.rejected(
+                id,
+                Problem.of(ProblemCode.UNAVAILABLE, "the ledger could not take the event; retry later")
+                        .about(id));
     }
 
     private Submission refused(String id, RejectionCode code, String message) {

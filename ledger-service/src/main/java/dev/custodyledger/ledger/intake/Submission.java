@@ -1,7 +1,7 @@
 package dev.custodyledger.ledger.intake;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.custodyledger.core.fold.Outcome;
+import dev.custodyledger.ledger.fold.Settled;
 import dev.custodyledger.problem.Problem;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Submission(int status, String eventId, Long seq, Instant recordTime, String outcome, Problem problem) {
 
-    static Submission accepted(Outcome o) {
+    static Submission accepted(Settled o) {
         return new Submission(201, o.eventId().toString(), o.seq(), o.recordTime(), "ACCEPTED", null);
     }
 

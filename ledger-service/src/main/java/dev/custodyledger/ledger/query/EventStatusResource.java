@@ -3,11 +3,12 @@ package dev.custodyledger.ledger.query;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custodyledger.core.event.EventId;
+import dev.custodyledger.core.fold.Decision;
 import dev.custodyledger.core.json.StrictJson;
+import dev.custodyledger.fold.LedgerView;
 import dev.custodyledger.ledger.access.Caller;
 import dev.custodyledger.ledger.access.CredentialFilter;
-import dev.custodyledger.ledger.fold.LedgerFold;
-import dev.custodyledger.ledger.projection.LedgerRecordRow;
+import dev.custodyledger.ledger.readmodel.LedgerRecordRow;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
@@ -27,10 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/v1/events/{eventId}")
 public class EventStatusResource {
-    private final LedgerFold outcomes;
+    private final LedgerView fold;
 
-    EventStatusResource(LedgerFold outcomes) {
-        this.outcomes = outcomes;
+    EventStatusResource(LedgerView fold) {
+        this.fold = fold;
     }
 
     private static JsonNode readableEnvelope(Caller caller, LedgerRecordRow row) {
@@ -101,18 +102,21 @@ public class EventStatusResource {
                                 row.message,
                                 readableEnvelope(caller, row));
                     }
-                    return outcomes.recentOutcome(id)
-                            .map(o -> new EventStatus(
-                                    eventId,
-                                    o.accepted() ? "ACCEPTED" : "REJECTED",
-                                    o.seq(),
-                                    o.offset(),
-                                    o.recordTime(),
-                                    o.code() == null ? null : o.code().name(),
-                                    o.message(),
-                                    null))
-                            .orElseThrow(() -> new ProblemException(
-                                    ProblemCode.NOT_FOUND, "no event " + eventId + " in the ledger (yet)"));
+                    // Folded, its row not written yet: the fold's decision, without the message the row will hold.
+                    Decision d = fold.read(state -> state.decision(id));
+                    if (d == null) {
+                        throw new ProblemException(
+                                ProblemCode.NOT_FOUND, "no event " + eventId + " in the ledger (yet)");
+                    }
+                    return new EventStatus(
+                            eventId,
+                            d.accepted() ? "ACCEPTED" : "REJECTED",
+                            d.seq(),
+                            d.offset(),
+                            d.recordTime(),
+                            d.accepted() ? null : d.code().name(),
+                            null,
+                            null);
                 });
     }
 }

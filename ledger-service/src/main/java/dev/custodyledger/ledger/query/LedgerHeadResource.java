@@ -1,7 +1,7 @@
 package dev.custodyledger.ledger.query;
 
-import dev.custodyledger.projection.LedgerProjector;
-import dev.custodyledger.projection.LedgerView;
+import dev.custodyledger.fold.Head;
+import dev.custodyledger.fold.LedgerView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,7 +19,7 @@ public class LedgerHeadResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The last folded sequence number, its record time, and the state digest that auditors compare")
-    public LedgerProjector.Head head() {
+    public Head head() {
         return fold.head();
     }
 }

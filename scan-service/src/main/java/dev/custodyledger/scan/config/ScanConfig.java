@@ -1,6 +1,6 @@
 package dev.custodyledger.scan.config;
 
-import dev.custodyledger.projection.FoldConfig;
+import dev.custodyledger.fold.FoldConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -13,7 +13,7 @@ public interface ScanConfig {
 
     FoldConfig.Ledger ledger();
 
-    FoldConfig.Projection projection();
+    FoldConfig.Engine projection();
 
     Verify verify();
 

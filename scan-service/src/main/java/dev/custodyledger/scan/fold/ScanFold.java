@@ -1,11 +1,11 @@
 package dev.custodyledger.scan.fold;
 
 import dev.custodyledger.core.fold.SignatureCheck;
+import dev.custodyledger.fold.FoldDefinition;
+import dev.custodyledger.fold.FoldSettings;
 import dev.custodyledger.kafka.KafkaAccess;
-import dev.custodyledger.projection.FoldDefinition;
-import dev.custodyledger.projection.ProjectorSettings;
 import dev.custodyledger.scan.config.ScanConfig;
-import dev.custodyledger.scan.view.VerificationProjection;
+import dev.custodyledger.scan.view.VerificationReadModel;
 import dev.custodyledger.scan.view.ViewRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -20,11 +20,10 @@ import jakarta.inject.Singleton;
 public class ScanFold {
     @Produces
     @Singleton
-    FoldDefinition<ViewRows> definition(ScanConfig config, KafkaAccess kafka, VerificationProjection view) {
+    FoldDefinition<ViewRows> definition(ScanConfig config, KafkaAccess kafka, VerificationReadModel view) {
         var signatures = config.foldVerifiesSignatures() ? SignatureCheck.VERIFY : SignatureCheck.VERIFIED_UPSTREAM;
         return new FoldDefinition<>(
-                ProjectorSettings.of(
-                        "scan", kafka, config.operator(), config.ledger(), config.projection(), signatures),
+                FoldSettings.of("scan", kafka, config.operator(), config.ledger(), config.projection(), signatures),
                 view);
     }
 }

@@ -1,7 +1,7 @@
 package dev.custodyledger.scan.fold;
 
-import dev.custodyledger.projection.LedgerProjector;
-import dev.custodyledger.projection.LedgerView;
+import dev.custodyledger.fold.Head;
+import dev.custodyledger.fold.LedgerView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,7 +21,7 @@ public class ScanHeadResource {
     @Operation(
             summary = "scan-service's own fold: last seq, record time and the state digest auditors compare with"
                     + " ledger-service's and their own replay")
-    public LedgerProjector.Head head() {
+    public Head head() {
         return fold.head();
     }
 }

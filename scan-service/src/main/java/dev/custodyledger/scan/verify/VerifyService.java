@@ -18,7 +18,7 @@ import dev.custodyledger.core.verdict.UnitFacts;
 import dev.custodyledger.core.verdict.Verdict;
 import dev.custodyledger.core.verdict.VerdictRules;
 import dev.custodyledger.core.verdict.Verification;
-import dev.custodyledger.projection.LedgerView;
+import dev.custodyledger.fold.LedgerView;
 import dev.custodyledger.scan.config.ScanConfig;
 import dev.custodyledger.scan.verify.VerifyAnswer.HolderView;
 import dev.custodyledger.scan.verify.VerifyAnswer.ProductView;

@@ -30,7 +30,7 @@ class JourneyInViewTest {
     @Inject
     Pool pool;
 
-    private final VerificationProjection projection = new VerificationProjection(KEPT);
+    private final VerificationReadModel projection = new VerificationReadModel(KEPT);
 
     @AfterEach
     void forgetTheUnit() {

@@ -1,7 +1,0 @@
-package dev.custodyledger.projection;
-
-import dev.custodyledger.core.fold.LedgerRecord;
-import dev.custodyledger.core.fold.Outcome;
-
-/** A record as folded: what the log held (decoded and raw) and what the fold decided. */
-public record Folded(LedgerRecord record, byte[] value, Outcome outcome) {}
