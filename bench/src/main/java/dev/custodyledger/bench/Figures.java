@@ -39,6 +39,14 @@ final class Figures {
         return this;
     }
 
+    double value(String key) {
+        return all.stream()
+                .filter(f -> f.key().equals(key))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no figure " + key))
+                .value();
+    }
+
     Figures addAll(Figures other) {
         all.addAll(other.all);
         return this;

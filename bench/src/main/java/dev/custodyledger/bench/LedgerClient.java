@@ -123,20 +123,28 @@ final class LedgerClient {
 
     /** Submits a batch; the {@code results} array of the answer, one per event in order. */
     JsonNode submitBatch(List<SignedEvent> events) {
-        String body = events.stream()
-                .map(e -> new String(e.envelopeBytes(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining(",", "[", "]"));
         try {
-            var response = HTTP.send(
-                    request("/v1/events/batch", body.getBytes(StandardCharsets.UTF_8)),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("batch answered " + response.statusCode());
-            }
-            return JSON.readTree(response.body()).get("results");
+            return submitBatch(batchBody(events));
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A batch request's body: the envelopes as one JSON array. */
+    static byte[] batchBody(List<SignedEvent> events) {
+        return events.stream()
+                .map(e -> new String(e.envelopeBytes(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining(",", "[", "]"))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Submits a batch body; the {@code results} array of the answer; throws when the service does not answer 200. */
+    JsonNode submitBatch(byte[] body) throws IOException, InterruptedException {
+        var response = HTTP.send(request("/v1/events/batch", body), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("batch answered " + response.statusCode());
+        }
+        return JSON.readTree(response.body()).get("results");
     }
 
     HttpRequest request(String path, byte[] body) {

@@ -36,8 +36,10 @@ public final class SystemBench {
         for (int run = 1; run <= repeats; run++) {
             System.out.printf("%n== run %d of %d%n", run, repeats);
             report.add(Bounds.measure());
-            report.add(LedgerBench.measure(20_000, 200, 20));
+            Figures ingest = LedgerBench.measure(20_000, 200, 20);
+            report.add(ingest);
             report.add(verify.measure(2000, 20, 1000));
+            report.add(RestartBench.measure(ingest.value("ingest.batch")));
         }
         System.out.println("\n== labels");
         report.add(LabelBench.measure(labels, Math.min(labels, 10_000), Math.min(labels, 2_000)));
