@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -65,6 +66,12 @@ final class RestartBench {
         this.client = client;
     }
 
+    /** Alone against the local stack: {@code [expected batch rate]}, which sizes the pre-signed load. */
+    public static void main(String[] args) throws Exception {
+        measure(args.length > 0 ? Double.parseDouble(args[0]) : 5000);
+        System.exit(0);
+    }
+
     /** {@code expectedRate}: the batch rate measured earlier in the run, which sizes the pre-signed load. */
     static Figures measure(double expectedRate) throws Exception {
         return new RestartBench(LedgerClient.forLocalStack()).run(expectedRate);
@@ -85,7 +92,7 @@ final class RestartBench {
 
         var answered = new ConcurrentLinkedQueue<Answered>();
         var next = new AtomicInteger();
-        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var stop = new AtomicBoolean();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         long start = System.nanoTime();
         for (int c = 0; c < CLIENTS; c++) {
@@ -146,10 +153,7 @@ final class RestartBench {
 
     /** Each client sends the next batch, and retries it while the service is away, until told to stop. */
     private void drive(
-            List<byte[]> bodies,
-            AtomicInteger next,
-            java.util.concurrent.atomic.AtomicBoolean stop,
-            ConcurrentLinkedQueue<Answered> answered) {
+            List<byte[]> bodies, AtomicInteger next, AtomicBoolean stop, ConcurrentLinkedQueue<Answered> answered) {
         int i = next.getAndIncrement();
         while (!stop.get() && i < bodies.size()) {
             try {
