@@ -53,7 +53,7 @@ public class BatchService {
             batch.quantity = request.quantity();
             batch.product = NewBatch.productJson(request.product());
             batch.labelKeyId = labelKey.get().keyId;
-            batch.status = BatchStatus.ALLOCATING.name();
+            batch.status = BatchStatus.ALLOCATING;
             batch.createdAt = now;
             batch.updatedAt = now;
             return batch.<LabelBatch>persist();

@@ -56,7 +56,7 @@ public record BatchView(
                 b.quantity,
                 StrictJson.parse(b.product.getBytes(StandardCharsets.UTF_8)),
                 b.labelKeyId,
-                b.status,
+                b.status.name(),
                 new Progress(b.allocated, b.quantity),
                 new Progress(b.commissioned, b.quantity),
                 rendering,

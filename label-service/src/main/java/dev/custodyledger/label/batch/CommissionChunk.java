@@ -3,6 +3,8 @@ package dev.custodyledger.label.batch;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -44,8 +46,8 @@ public class CommissionChunk extends PanacheEntityBase {
     @Column(name = "event_id")
     public String eventId;
 
-    /** {@code PENDING}, {@code ACCEPTED} or {@code FAILED}. */
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public ChunkStatus status;
 
     public Long seq;
     public String code;
@@ -57,7 +59,8 @@ public class CommissionChunk extends PanacheEntityBase {
     }
 
     public BatchView.ChunkView view() {
-        return new BatchView.ChunkView(chunkNo, firstIndex, lastIndex, status, eventId, seq, code, detail, attempts);
+        return new BatchView.ChunkView(
+                chunkNo, firstIndex, lastIndex, status.name(), eventId, seq, code, detail, attempts);
     }
 
     public static class Key implements Serializable {

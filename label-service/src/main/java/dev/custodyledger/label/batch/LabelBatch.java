@@ -5,6 +5,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -31,8 +33,8 @@ public class LabelBatch extends PanacheEntityBase {
     @Column(name = "label_key_id")
     public String labelKeyId;
 
-    /** A {@link BatchStatus} name. */
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public BatchStatus status;
 
     public int allocated;
     public int commissioned;
@@ -45,12 +47,12 @@ public class LabelBatch extends PanacheEntityBase {
     public Instant updatedAt;
 
     public BatchStatus state() {
-        return BatchStatus.valueOf(status);
+        return status;
     }
 
     /** The ids of the batches in {@code status}: what a restart has to resume. Waits; not for the event loop. */
     public static List<UUID> idsIn(BatchStatus status) {
-        return Blocking.await(() -> Panache.withSession(() -> LabelBatch.<LabelBatch>list("status", status.name())
+        return Blocking.await(() -> Panache.withSession(() -> LabelBatch.<LabelBatch>list("status", status)
                 .map(batches -> batches.stream().map(b -> b.id).toList())));
     }
 }

@@ -16,6 +16,7 @@ import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.fold.Blocking;
 import dev.custodyledger.label.batch.BatchJobs;
 import dev.custodyledger.label.batch.BatchStatus;
+import dev.custodyledger.label.batch.ChunkStatus;
 import dev.custodyledger.label.batch.CommissionChunk;
 import dev.custodyledger.label.batch.LabelBatch;
 import dev.custodyledger.label.batch.LabelRows;
@@ -107,7 +108,7 @@ public class Commissioner {
                 return CommissionChunk.<CommissionChunk>list("batchId", batch.id)
                         .chain(existing -> plan(batch, existing, key.get().keyId))
                         .map(ignored -> {
-                            batch.status = BatchStatus.COMMISSIONING.name();
+                            batch.status = BatchStatus.COMMISSIONING;
                             batch.failure = null;
                             batch.updatedAt = now();
                             return batch;
@@ -131,9 +132,9 @@ public class Commissioner {
             return Panache.getSession().chain(s -> s.persistAll(changed.toArray()));
         }
         for (CommissionChunk chunk : existing) {
-            if (chunk.status.equals("FAILED")) {
+            if (chunk.status == ChunkStatus.FAILED) {
                 if (Delivery.UNDELIVERED_CODE.equals(chunk.code)) {
-                    chunk.status = "PENDING";
+                    chunk.status = ChunkStatus.PENDING;
                 } else {
                     replan(chunk, custodyKeyId);
                 }
@@ -150,7 +151,7 @@ public class Commissioner {
         chunk.nonce = Base64Url.encode(nonce);
         chunk.custodyKeyId = custodyKeyId;
         chunk.eventId = null;
-        chunk.status = "PENDING";
+        chunk.status = ChunkStatus.PENDING;
         chunk.seq = null;
         chunk.code = null;
         chunk.detail = null;
@@ -163,8 +164,9 @@ public class Commissioner {
 
     private void commission(UUID id) {
         LabelBatch batch = Blocking.await(() -> Panache.withSession(() -> LabelBatch.<LabelBatch>findById(id)));
-        List<CommissionChunk> open = Blocking.await(() -> Panache.withSession(() ->
-                CommissionChunk.<CommissionChunk>list("batchId = ?1 and status = 'PENDING' order by chunkNo", id)));
+        List<CommissionChunk> open =
+                Blocking.await(() -> Panache.withSession(() -> CommissionChunk.<CommissionChunk>list(
+                        "batchId = ?1 and status = ?2 order by chunkNo", id, ChunkStatus.PENDING)));
         Product product = NewBatch.storedProduct(batch.product);
         for (CommissionChunk chunk : open) {
             if (Thread.currentThread().isInterrupted()) {
@@ -215,7 +217,7 @@ public class Commissioner {
         return CommissionChunk.<CommissionChunk>findById(key).chain(chunk -> {
             chunk.eventId = eventId;
             chunk.attempts++;
-            chunk.status = delivery.kind() == Delivery.Kind.ACCEPTED ? "ACCEPTED" : "FAILED";
+            chunk.status = delivery.kind() == Delivery.Kind.ACCEPTED ? ChunkStatus.ACCEPTED : ChunkStatus.FAILED;
             chunk.seq = delivery.seq();
             chunk.code = delivery.code();
             chunk.detail = delivery.detail() == null ? null : truncate(delivery.detail());
@@ -235,15 +237,15 @@ public class Commissioner {
     Uni<Void> finish(UUID id) {
         return LabelBatch.<LabelBatch>findById(id)
                 .chain(batch -> CommissionChunk.<CommissionChunk>list(
-                                "batchId = ?1 and status <> 'ACCEPTED' order by chunkNo", id)
+                                "batchId = ?1 and status <> ?2 order by chunkNo", id, ChunkStatus.ACCEPTED)
                         .map(unfinished -> {
                             batch.updatedAt = now();
                             if (unfinished.isEmpty()) {
-                                batch.status = BatchStatus.COMMISSIONED.name();
+                                batch.status = BatchStatus.COMMISSIONED;
                                 LOG.infof("batch %s: all %d units commissioned", id, batch.quantity);
-                            } else if (unfinished.stream().noneMatch(c -> c.status.equals("PENDING"))) {
+                            } else if (unfinished.stream().noneMatch(c -> c.status == ChunkStatus.PENDING)) {
                                 CommissionChunk first = unfinished.get(0);
-                                batch.status = BatchStatus.FAILED.name();
+                                batch.status = BatchStatus.FAILED;
                                 batch.failure = truncate(unfinished.size() + " chunk(s) not commissioned; first: chunk "
                                         + first.chunkNo + " " + first.code + " " + first.detail);
                                 LOG.warnf("batch %s failed: %s", id, batch.failure);

@@ -88,7 +88,7 @@ public class KeyService {
         return ProducerKey.<ProducerKey>list(
                         "party = ?1 and purpose = ?2 order by createdAt desc", party.value(), purpose.wire())
                 .map(rows -> rows.stream()
-                        .filter(row -> ledgerStatus(row).equals("REGISTERED"))
+                        .filter(row -> ledgerStatus(row) == LedgerStatus.REGISTERED)
                         .findFirst());
     }
 
@@ -103,15 +103,15 @@ public class KeyService {
         return vault.open(row);
     }
 
-    /** {@code REGISTERED}, {@code REVOKED}, or {@code NOT_REGISTERED} (also when registered for another party). */
-    String ledgerStatus(ProducerKey row) {
+    /** Not registered also when the key is registered for another party or purpose. */
+    LedgerStatus ledgerStatus(ProducerKey row) {
         KeyState key = fold.read(state -> state.key(new KeyId(row.keyId)));
         if (key == null
                 || !key.party().value().equals(row.party)
                 || !key.purpose().wire().equals(row.purpose)) {
-            return "NOT_REGISTERED";
+            return LedgerStatus.NOT_REGISTERED;
         }
-        return key.revoked() ? "REVOKED" : "REGISTERED";
+        return key.revoked() ? LedgerStatus.REVOKED : LedgerStatus.REGISTERED;
     }
 
     private KeyView view(ProducerKey row) {

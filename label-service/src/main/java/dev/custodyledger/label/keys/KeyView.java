@@ -18,10 +18,10 @@ public record KeyView(
         String publicKeyPem,
         String origin,
         Instant createdAt,
-        String ledgerStatus,
+        LedgerStatus ledgerStatus,
         String register) {
 
-    static KeyView of(ProducerKey key, String ledgerStatus) {
+    static KeyView of(ProducerKey key, LedgerStatus ledgerStatus) {
         return new KeyView(
                 key.keyId,
                 key.party,
@@ -31,7 +31,7 @@ public record KeyView(
                 key.origin,
                 key.createdAt,
                 ledgerStatus,
-                ledgerStatus.equals("REGISTERED")
+                ledgerStatus == LedgerStatus.REGISTERED
                         ? null
                         : "custody operator add-key --party " + key.party + " --purpose " + key.purpose
                                 + " --public-key " + key.publicKey);

@@ -5,10 +5,15 @@ import dev.custodyledger.ledger.readmodel.UnitPartyRow;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /** Who may read a unit: the operator, the brand owner of its GTIN, and every party that held or was named for it. */
 public final class UnitAccess {
+    private static final String INVOLVED =
+            "select 1 from " + UnitPartyRow.TABLE.name() + " where unit_code = $1 and party_id = $2 limit 1";
+
     private UnitAccess() {}
 
     public static Caller caller(ContainerRequestContext request) {
@@ -19,13 +24,14 @@ public final class UnitAccess {
         return c;
     }
 
-    public static Uni<Void> require(Caller caller, UnitCode unit) {
+    public static Uni<Void> require(Pool database, Caller caller, UnitCode unit) {
         if (caller.isOperator() || caller.owns(unit)) {
             return Uni.createFrom().voidItem();
         }
-        return UnitPartyRow.count("unitCode = ?1 and partyId = ?2", unit.path(), caller.id())
-                .map(count -> {
-                    if (count == 0) {
+        return database.preparedQuery(INVOLVED)
+                .execute(Tuple.of(unit.path(), caller.id()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
                         throw new ProblemException(
                                 ProblemCode.NOT_INVOLVED,
                                 "party " + caller.id() + " has neither held nor been named for " + unit.path());

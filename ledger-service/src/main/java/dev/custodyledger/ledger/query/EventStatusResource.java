@@ -12,8 +12,9 @@ import dev.custodyledger.ledger.readmodel.LedgerRecordRow;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,15 +29,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/v1/events/{eventId}")
 public class EventStatusResource {
-    private final LedgerView fold;
+    private static final String BY_EVENT_ID =
+            LedgerRecordRow.TABLE.select("r") + " where r.event_id = $1 order by r.seq limit 1";
 
-    EventStatusResource(LedgerView fold) {
+    private final LedgerView fold;
+    private final Pool database;
+
+    EventStatusResource(LedgerView fold, Pool database) {
         this.fold = fold;
+        this.database = database;
     }
 
     private static JsonNode readableEnvelope(Caller caller, LedgerRecordRow row) {
         JsonNode envelope =
-                row.envelope == null ? null : StrictJson.parse(row.envelope.getBytes(StandardCharsets.UTF_8));
+                row.envelope() == null ? null : StrictJson.parse(row.envelope().getBytes(StandardCharsets.UTF_8));
         return mayRead(caller, envelope) ? envelope : null;
     }
 
@@ -75,7 +81,6 @@ public class EventStatusResource {
             @Schema(ref = "SignedEnvelope") JsonNode envelope) {}
 
     @GET
-    @WithSession
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(
             summary =
@@ -88,18 +93,20 @@ public class EventStatusResource {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemCode.MALFORMED, e.getMessage());
         }
-        return LedgerRecordRow.<LedgerRecordRow>find("eventId = ?1 order by seq", id.toString())
-                .firstResult()
-                .map(row -> {
-                    if (row != null) {
+        return database.preparedQuery(BY_EVENT_ID)
+                .execute(Tuple.of(id.toString()))
+                .map(rows -> {
+                    if (rows.size() > 0) {
+                        LedgerRecordRow row =
+                                LedgerRecordRow.TABLE.read(rows.iterator().next());
                         return new EventStatus(
-                                row.eventId,
-                                row.outcome,
-                                row.seq,
-                                row.kafkaOffset,
-                                row.recordTime,
-                                row.code,
-                                row.message,
+                                row.eventId(),
+                                row.outcome(),
+                                row.seq(),
+                                row.kafkaOffset(),
+                                row.recordTime(),
+                                row.code(),
+                                row.message(),
                                 readableEnvelope(caller, row));
                     }
                     // Folded, its row not written yet: the fold's decision, without the message the row will hold.

@@ -10,11 +10,14 @@ import dev.custodyledger.fold.LedgerView;
 import dev.custodyledger.ledger.access.Caller;
 import dev.custodyledger.ledger.access.UnitAccess;
 import dev.custodyledger.ledger.readmodel.LedgerRecordRow;
+import dev.custodyledger.ledger.readmodel.UnitHistoryRow;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
@@ -28,24 +31,29 @@ import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /** A unit's current state (from the fold) and its journey (from the projection). */
 @Path("/v1/units")
 public class UnitResource {
     private static final String UNIT = "{unit: 0[01]/.+}";
 
-    private final LedgerView fold;
-    private final Mutiny.SessionFactory sessions;
+    /** A unit's records, oldest first, each with whether it reached the unit through a container. */
+    private static final String HISTORY = "select " + LedgerRecordRow.TABLE.columns("r") + ", h.via_container from "
+            + UnitHistoryRow.TABLE.name() + " h join " + LedgerRecordRow.TABLE.name() + " r on r.seq = h.seq"
+            + " where h.unit_code = $1 and h.seq > $2 order by h.seq limit $3";
 
-    UnitResource(LedgerView fold, Mutiny.SessionFactory sessions) {
+    private final LedgerView fold;
+    private final Pool database;
+
+    UnitResource(LedgerView fold, Pool database) {
         this.fold = fold;
-        this.sessions = sessions;
+        this.database = database;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -82,7 +90,6 @@ public class UnitResource {
 
     @GET
     @Path(UNIT)
-    @WithSession
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @SecurityRequirement(name = "partyCredential")
     @Operation(
@@ -91,7 +98,7 @@ public class UnitResource {
     public Uni<UnitView> unit(@Encoded @PathParam("unit") String unit, @Context ContainerRequestContext request) {
         UnitCode code = parse(unit);
         Caller caller = UnitAccess.caller(request);
-        return UnitAccess.require(caller, code).map(allowed -> view(code, unit));
+        return UnitAccess.require(database, caller, code).map(allowed -> view(code, unit));
     }
 
     private UnitView view(UnitCode code, String unit) {
@@ -122,7 +129,6 @@ public class UnitResource {
 
     @GET
     @Path(UNIT + "/history")
-    @WithSession
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(
             summary =
@@ -141,30 +147,26 @@ public class UnitResource {
         if (!known) {
             throw new ProblemException(ProblemCode.NOT_FOUND, "unit " + unit + " was never commissioned or packed");
         }
-        return UnitAccess.require(UnitAccess.caller(request), code)
-                .chain(allowed -> sessions.withSession(s -> s.createQuery(
-                                        "select h.viaContainer, r from UnitHistoryRow h, LedgerRecordRow r where r.seq = h.seq and h.unitCode = :unit and h.seq > :after order by h.seq",
-                                        Object[].class)
-                                .setParameter("unit", code.path())
-                                .setParameter("after", after)
-                                .setMaxResults(limit + 1)
-                                .getResultList())
-                        .map(rows -> {
-                            List<HistoryEntry> entries = rows.stream()
-                                    .limit(limit)
-                                    .map(row -> entry((Boolean) row[0], (LedgerRecordRow) row[1]))
-                                    .toList();
-                            Long next = rows.size() > limit
-                                    ? entries.get(entries.size() - 1).seq()
-                                    : null;
-                            return new History(code.path(), entries, next);
-                        }));
+        return UnitAccess.require(database, UnitAccess.caller(request), code)
+                .chain(allowed -> database.preparedQuery(HISTORY).execute(Tuple.of(code.path(), after, limit + 1)))
+                .map(rows -> {
+                    List<HistoryEntry> entries = new ArrayList<>();
+                    for (Row row : rows) {
+                        if (entries.size() < limit) {
+                            entries.add(entry(row.getBoolean("via_container"), LedgerRecordRow.TABLE.read(row)));
+                        }
+                    }
+                    Long next = rows.size() > limit
+                            ? entries.get(entries.size() - 1).seq()
+                            : null;
+                    return new History(code.path(), entries, next);
+                });
     }
 
     private static HistoryEntry entry(boolean viaContainer, LedgerRecordRow r) {
         JsonNode event =
-                StrictJson.parse(r.envelope.getBytes(StandardCharsets.UTF_8)).get("event");
-        return new HistoryEntry(r.seq, r.recordTime, r.type, r.actor, viaContainer, r.eventId, event);
+                StrictJson.parse(r.envelope().getBytes(StandardCharsets.UTF_8)).get("event");
+        return new HistoryEntry(r.seq(), r.recordTime(), r.type(), r.actor(), viaContainer, r.eventId(), event);
     }
 
     static UnitCode parse(String unit) {

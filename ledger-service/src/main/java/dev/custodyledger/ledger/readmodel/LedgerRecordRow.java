@@ -1,32 +1,54 @@
 package dev.custodyledger.ledger.readmodel;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import static dev.custodyledger.fold.Table.bigint;
+import static dev.custodyledger.fold.Table.text;
+import static dev.custodyledger.fold.Table.timestamptz;
+
+import dev.custodyledger.core.fold.Outcome;
+import dev.custodyledger.fold.Folded;
+import dev.custodyledger.fold.Table;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-/** One record of the ledger with its outcome. */
-@Entity
-@Table(name = "ledger_record")
-public class LedgerRecordRow extends PanacheEntityBase {
-    @Id
-    public long seq;
+/** One record of the ledger with its outcome; the envelope only where the record decoded. */
+public record LedgerRecordRow(
+        long seq,
+        long kafkaOffset,
+        Instant recordTime,
+        String eventId,
+        String type,
+        String actor,
+        String outcome,
+        String code,
+        String message,
+        String envelope) {
 
-    @Column(name = "kafka_offset")
-    public long kafkaOffset;
+    public static final Table<LedgerRecordRow> TABLE = new Table<>(
+            "ledger_record",
+            LedgerRecordRow.class,
+            bigint("seq", LedgerRecordRow::seq),
+            bigint("kafka_offset", LedgerRecordRow::kafkaOffset),
+            timestamptz("record_time", LedgerRecordRow::recordTime),
+            text("event_id", LedgerRecordRow::eventId),
+            text("type", LedgerRecordRow::type),
+            text("actor", LedgerRecordRow::actor),
+            text("outcome", LedgerRecordRow::outcome),
+            text("code", LedgerRecordRow::code),
+            text("message", LedgerRecordRow::message),
+            text("envelope", LedgerRecordRow::envelope));
 
-    @Column(name = "record_time")
-    public Instant recordTime;
-
-    @Column(name = "event_id")
-    public String eventId;
-
-    public String type;
-    public String actor;
-    public String outcome;
-    public String code;
-    public String message;
-    public String envelope;
+    static LedgerRecordRow of(Folded f) {
+        Outcome o = f.outcome();
+        return new LedgerRecordRow(
+                o.seq(),
+                o.offset(),
+                o.recordTime(),
+                o.eventId() == null ? null : o.eventId().toString(),
+                o.type() == null ? null : o.type().name(),
+                o.actor() == null ? null : o.actor().value(),
+                o.accepted() ? "ACCEPTED" : "REJECTED",
+                o.code() == null ? null : o.code().name(),
+                o.message(),
+                f.record().event() != null ? new String(f.value(), StandardCharsets.UTF_8) : null);
+    }
 }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The rows a run of folded records changes; the projection engine writes them with their position. */
+/** The rows a run of folded records changes; the engine writes them with their position. */
 public record LedgerRowSet(
         List<LedgerRecordRow> records,
         List<UnitRow> units,
@@ -30,11 +30,11 @@ public record LedgerRowSet(
         for (LedgerRowSet b : batches) {
             records.addAll(b.records());
             history.addAll(b.history());
-            b.units().forEach(u -> units.put(u.code, u));
-            b.parties().forEach(p -> parties.put(p.id, p));
-            b.keys().forEach(k -> keys.put(k.keyId, k));
-            b.lots().forEach(l -> lots.put(l.id, l));
-            b.involvement().forEach(i -> involvement.putIfAbsent(i.unitCode + " " + i.partyId, i));
+            b.units().forEach(u -> units.put(u.code(), u));
+            b.parties().forEach(p -> parties.put(p.id(), p));
+            b.keys().forEach(k -> keys.put(k.keyId(), k));
+            b.lots().forEach(l -> lots.put(l.id(), l));
+            b.involvement().forEach(i -> involvement.putIfAbsent(i.unitCode() + " " + i.partyId(), i));
         }
         return new LedgerRowSet(
                 records,

@@ -1,24 +1,31 @@
 package dev.custodyledger.ledger.readmodel;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import static dev.custodyledger.fold.Table.bigint;
+import static dev.custodyledger.fold.Table.text;
 
-@Entity
-@Table(name = "lot")
-public class LotRow extends PanacheEntityBase {
-    @Id
-    public String id;
+import dev.custodyledger.core.fold.LotState;
+import dev.custodyledger.fold.Table;
 
-    public String gtin;
-    public String lot;
-    public long units;
+/** A lot: how many units were commissioned in it, and its recall. */
+public record LotRow(String id, String gtin, String lot, long units, long recalledSeq, String recallReason) {
 
-    @Column(name = "recalled_seq")
-    public long recalledSeq;
+    public static final Table<LotRow> TABLE = new Table<>(
+            "lot",
+            LotRow.class,
+            text("id", LotRow::id),
+            text("gtin", LotRow::gtin),
+            text("lot", LotRow::lot),
+            bigint("units", LotRow::units),
+            bigint("recalled_seq", LotRow::recalledSeq),
+            text("recall_reason", LotRow::recallReason));
 
-    @Column(name = "recall_reason")
-    public String recallReason;
+    static LotRow of(LotState lot) {
+        return new LotRow(
+                lot.key().toString(),
+                lot.key().gtin().value(),
+                lot.key().lot().value(),
+                lot.units(),
+                lot.recalledSeq(),
+                lot.recallReason());
+    }
 }

@@ -1,32 +1,40 @@
 package dev.custodyledger.ledger.readmodel;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import static dev.custodyledger.fold.Table.bigint;
+import static dev.custodyledger.fold.Table.text;
 
-@Entity
-@Table(name = "party_key")
-public class PartyKeyRow extends PanacheEntityBase {
-    @Id
-    @Column(name = "key_id")
-    public String keyId;
+import dev.custodyledger.core.fold.KeyState;
+import dev.custodyledger.fold.Table;
 
-    @Column(name = "party_id")
-    public String partyId;
+/** A party's key and the ledger positions it is valid between. */
+public record PartyKeyRow(
+        String keyId,
+        String partyId,
+        String publicKey,
+        String purpose,
+        long addedSeq,
+        long revokedSeq,
+        String revocationReason) {
 
-    @Column(name = "public_key")
-    public String publicKey;
+    public static final Table<PartyKeyRow> TABLE = new Table<>(
+            "party_key",
+            PartyKeyRow.class,
+            text("key_id", PartyKeyRow::keyId),
+            text("party_id", PartyKeyRow::partyId),
+            text("public_key", PartyKeyRow::publicKey),
+            text("purpose", PartyKeyRow::purpose),
+            bigint("added_seq", PartyKeyRow::addedSeq),
+            bigint("revoked_seq", PartyKeyRow::revokedSeq),
+            text("revocation_reason", PartyKeyRow::revocationReason));
 
-    public String purpose;
-
-    @Column(name = "added_seq")
-    public long addedSeq;
-
-    @Column(name = "revoked_seq")
-    public long revokedSeq;
-
-    @Column(name = "revocation_reason")
-    public String revocationReason;
+    static PartyKeyRow of(KeyState k) {
+        return new PartyKeyRow(
+                k.keyId().value(),
+                k.party().value(),
+                k.publicKey().base64Url(),
+                k.purpose().wire(),
+                k.addedSeq(),
+                k.revokedSeq(),
+                k.revocationReason());
+    }
 }

@@ -1,33 +1,53 @@
 package dev.custodyledger.ledger.readmodel;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import static dev.custodyledger.fold.Table.bigint;
+import static dev.custodyledger.fold.Table.text;
 
-@Entity
-@Table(name = "party")
-public class PartyRow extends PanacheEntityBase {
-    @Id
-    public String id;
+import dev.custodyledger.core.event.PartyProfile;
+import dev.custodyledger.core.fold.PartyState;
+import dev.custodyledger.core.party.Role;
+import dev.custodyledger.fold.Table;
+import java.util.stream.Collectors;
 
-    public String name;
-    public String roles;
+/** A registered party, for reports that read the registry in SQL (the API reads it from the fold). */
+public record PartyRow(
+        String id,
+        String name,
+        String roles,
+        String companyPrefixes,
+        String gln,
+        String city,
+        String country,
+        long registeredSeq,
+        long suspendedSeq,
+        String suspensionReason) {
 
-    @Column(name = "company_prefixes")
-    public String companyPrefixes;
+    public static final Table<PartyRow> TABLE = new Table<>(
+            "party",
+            PartyRow.class,
+            text("id", PartyRow::id),
+            text("name", PartyRow::name),
+            text("roles", PartyRow::roles),
+            text("company_prefixes", PartyRow::companyPrefixes),
+            text("gln", PartyRow::gln),
+            text("city", PartyRow::city),
+            text("country", PartyRow::country),
+            bigint("registered_seq", PartyRow::registeredSeq),
+            bigint("suspended_seq", PartyRow::suspendedSeq),
+            text("suspension_reason", PartyRow::suspensionReason));
 
-    public String gln;
-    public String city;
-    public String country;
-
-    @Column(name = "registered_seq")
-    public long registeredSeq;
-
-    @Column(name = "suspended_seq")
-    public long suspendedSeq;
-
-    @Column(name = "suspension_reason")
-    public String suspensionReason;
+    static PartyRow of(PartyState p) {
+        PartyProfile profile = p.profile();
+        return new PartyRow(
+                p.id().value(),
+                profile.name(),
+                profile.roles().stream().map(Role::wire).collect(Collectors.joining(",")),
+                profile.companyPrefixes().stream().map(Object::toString).collect(Collectors.joining(",")),
+                profile.gln() == null ? null : profile.gln().value(),
+                profile.location() == null ? null : profile.location().city(),
+                profile.location() == null ? null : profile.location().country(),
+                p.registeredSeq(),
+                p.suspendedSeq(),
+                p.suspensionReason());
+    }
 }

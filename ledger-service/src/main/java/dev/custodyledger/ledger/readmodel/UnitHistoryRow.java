@@ -1,41 +1,23 @@
 package dev.custodyledger.ledger.readmodel;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
-import java.io.Serializable;
-import java.util.Objects;
+import static dev.custodyledger.fold.Table.bigint;
+import static dev.custodyledger.fold.Table.bool;
+import static dev.custodyledger.fold.Table.text;
+
+import dev.custodyledger.core.gs1.UnitCode;
+import dev.custodyledger.fold.Table;
 
 /** A record that concerns a unit, directly or through a container it was in. */
-@Entity
-@Table(name = "unit_history")
-@IdClass(UnitHistoryRow.Key.class)
-public class UnitHistoryRow extends PanacheEntityBase {
-    @Id
-    @Column(name = "unit_code")
-    public String unitCode;
+public record UnitHistoryRow(String unitCode, long seq, boolean viaContainer) {
 
-    @Id
-    public long seq;
+    public static final Table<UnitHistoryRow> TABLE = new Table<>(
+            "unit_history",
+            UnitHistoryRow.class,
+            text("unit_code", UnitHistoryRow::unitCode),
+            bigint("seq", UnitHistoryRow::seq),
+            bool("via_container", UnitHistoryRow::viaContainer));
 
-    @Column(name = "via_container")
-    public boolean viaContainer;
-
-    public static class Key implements Serializable {
-        public String unitCode;
-        public long seq;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && seq == k.seq && Objects.equals(unitCode, k.unitCode);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(unitCode, seq);
-        }
+    static UnitHistoryRow of(UnitCode code, long seq, boolean viaContainer) {
+        return new UnitHistoryRow(code.path(), seq, viaContainer);
     }
 }

@@ -6,10 +6,12 @@ import dev.custodyledger.core.fold.PartyState;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.verdict.Reason;
 import dev.custodyledger.fold.LedgerView;
-import dev.custodyledger.fold.SqlValues;
 import dev.custodyledger.problem.ProblemCode;
 import dev.custodyledger.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,11 +24,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Alerts the clone detector opened, for the brand owners whose units they concern (the operator sees all):
@@ -35,15 +38,18 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @Path("/v1/alerts")
 @SecurityRequirement(name = "partyCredential")
 public class AlertResource {
-    private static final String COLUMNS =
-            "id, unit_code, brand_id, reason, raised_at, status, status_reason, updated_at";
+    private static final String LIST = AlertRow.TABLE.select("a")
+            + " where ($1 or a.brand_id = $2) and ($3 = '' or a.status = $3) and a.id < $4 order by a.id desc limit $5";
+    private static final String CHANGE = "update " + AlertRow.TABLE.name() + " a set status = $1, status_reason = $2,"
+            + " updated_at = $3 where a.id = $4 and ($5 or a.brand_id = $6) and a.status <> 'CLOSED' returning "
+            + AlertRow.TABLE.columns("a");
 
     private final LedgerView fold;
-    private final Mutiny.SessionFactory sessions;
+    private final Pool database;
 
-    AlertResource(LedgerView fold, Mutiny.SessionFactory sessions) {
+    AlertResource(LedgerView fold, Pool database) {
         this.fold = fold;
-        this.sessions = sessions;
+        this.database = database;
     }
 
     public enum Status {
@@ -83,18 +89,20 @@ public class AlertResource {
         }
         Status wanted = status == null ? null : status(status);
         boolean all = caller.has(Role.OPERATOR);
-        String sql = "select " + COLUMNS + " from alert where (?1 or brand_id = ?2) and (?3 = '' or status = ?3)"
-                + " and id < ?4 order by id desc limit ?5";
-        return sessions.withStatelessSession(s -> s.createNativeQuery(sql, Object[].class)
-                        .setParameter(1, all)
-                        .setParameter(2, caller.id().value())
-                        .setParameter(3, wanted == null ? "" : wanted.name())
-                        .setParameter(4, before == null ? Long.MAX_VALUE : before)
-                        .setParameter(5, limit + 1)
-                        .getResultList())
+        return database.preparedQuery(LIST)
+                .execute(Tuple.of(
+                        all,
+                        caller.id().value(),
+                        wanted == null ? "" : wanted.name(),
+                        before == null ? Long.MAX_VALUE : before,
+                        limit + 1))
                 .map(rows -> {
-                    List<AlertView> alerts =
-                            rows.stream().limit(limit).map(AlertResource::view).toList();
+                    List<AlertView> alerts = new ArrayList<>();
+                    for (Row row : rows) {
+                        if (alerts.size() < limit) {
+                            alerts.add(view(AlertRow.TABLE.read(row)));
+                        }
+                    }
                     Long next =
                             rows.size() > limit ? alerts.get(alerts.size() - 1).id() : null;
                     return new AlertPage(alerts, next);
@@ -126,23 +134,20 @@ public class AlertResource {
             throw new ProblemException(ProblemCode.BAD_STATUS, "the reason is at most 500 characters");
         }
         boolean all = caller.has(Role.OPERATOR);
-        return sessions.withStatelessTransaction(s -> s.createNativeQuery(
-                                "update alert set status = ?1, status_reason = ?2, updated_at = ?3 where id = ?4"
-                                        + " and (?5 or brand_id = ?6) and status <> 'CLOSED' returning " + COLUMNS,
-                                Object[].class)
-                        .setParameter(1, next.name())
-                        .setParameter(2, reason)
-                        .setParameter(3, Instant.now().atOffset(ZoneOffset.UTC))
-                        .setParameter(4, id)
-                        .setParameter(5, all)
-                        .setParameter(6, caller.id().value())
-                        .getResultList())
+        return database.preparedQuery(CHANGE)
+                .execute(Tuple.from(Arrays.asList(
+                        next.name(),
+                        reason,
+                        Instant.now().atOffset(ZoneOffset.UTC),
+                        id,
+                        all,
+                        caller.id().value())))
                 .map(rows -> {
-                    if (rows.isEmpty()) {
+                    if (rows.size() == 0) {
                         throw new ProblemException(
                                 ProblemCode.NOT_FOUND, "no open alert " + id + " among the caller's alerts");
                     }
-                    return view(rows.get(0));
+                    return view(AlertRow.TABLE.read(rows.iterator().next()));
                 });
     }
 
@@ -154,17 +159,17 @@ public class AlertResource {
         }
     }
 
-    private static AlertView view(Object[] r) {
-        Reason reason = Reason.valueOf((String) r[3]);
+    private static AlertView view(AlertRow r) {
+        Reason reason = Reason.valueOf(r.reason());
         return new AlertView(
-                ((Number) r[0]).longValue(),
-                (String) r[1],
-                (String) r[2],
+                r.id(),
+                r.unitCode(),
+                r.brandId(),
                 reason,
                 reason.meaning(),
-                SqlValues.instant(r[4]),
-                Status.valueOf((String) r[5]),
-                (String) r[6],
-                SqlValues.instant(r[7]));
+                r.raisedAt(),
+                Status.valueOf(r.status()),
+                r.statusReason(),
+                r.updatedAt());
     }
 }

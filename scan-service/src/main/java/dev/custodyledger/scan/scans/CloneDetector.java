@@ -14,7 +14,6 @@ import dev.custodyledger.core.verdict.UnitFacts;
 import dev.custodyledger.core.verdict.Verdict;
 import dev.custodyledger.fold.Blocking;
 import dev.custodyledger.fold.LedgerView;
-import dev.custodyledger.fold.SqlValues;
 import dev.custodyledger.kafka.DurableProducer;
 import dev.custodyledger.kafka.KafkaAccess;
 import dev.custodyledger.scan.config.ScanConfig;
@@ -22,13 +21,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,7 +44,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,7 +61,7 @@ public class CloneDetector {
     private final ScanConfig config;
     private final KafkaAccess kafka;
     private final LedgerView fold;
-    private final Mutiny.SessionFactory sessions;
+    private final Pool database;
     private final MeterRegistry metrics;
     private final CloneRules rules;
     private DurableProducer alerts;
@@ -64,16 +69,11 @@ public class CloneDetector {
     private Thread thread;
     private volatile boolean running;
 
-    CloneDetector(
-            ScanConfig config,
-            KafkaAccess kafka,
-            LedgerView fold,
-            Mutiny.SessionFactory sessions,
-            MeterRegistry metrics) {
+    CloneDetector(ScanConfig config, KafkaAccess kafka, LedgerView fold, Pool database, MeterRegistry metrics) {
         this.config = config;
         this.kafka = kafka;
         this.fold = fold;
-        this.sessions = sessions;
+        this.database = database;
         this.metrics = metrics;
         this.rules = new CloneRules(
                 config.scans().window(),
@@ -161,7 +161,7 @@ public class CloneDetector {
                     custodian.profile().location(),
                     (brand != null ? brand : custodian).id().value());
         });
-        List<Alert> opened = Blocking.await(() -> sessions.withStatelessTransaction(s -> store(s, r, scan)
+        List<Alert> opened = Blocking.await(() -> database.withTransaction(s -> store(s, r, scan)
                 .chain(stored -> !stored
                         ? Uni.createFrom().item(List.<Alert>of())
                         : earlier(s, r, scan).chain(earlier -> raise(s, scan, earlier, known)))));
@@ -189,71 +189,65 @@ public class CloneDetector {
     private record Alert(String unit, String brand, Reason reason) {}
 
     /** Stores the scan once; false when this record was stored before (a redelivery). */
-    private static Uni<Boolean> store(Mutiny.StatelessSession s, ConsumerRecord<byte[], byte[]> r, Scan scan) {
-        return s.createNativeQuery(
+    private static Uni<Boolean> store(SqlConnection s, ConsumerRecord<byte[], byte[]> r, Scan scan) {
+        return s.preparedQuery(
                         "insert into scan_record (scan_partition, scan_offset, unit_code, scanned_at,"
-                                + " context, device, city, country) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict do nothing")
-                .setParameter(1, r.partition())
-                .setParameter(2, r.offset())
-                .setParameter(3, scan.unit().path())
-                .setParameter(4, scan.time().atOffset(ZoneOffset.UTC))
-                .setParameter(5, scan.context().name())
-                .setParameter(6, scan.device())
-                .setParameter(7, scan.place() == null ? null : scan.place().city())
-                .setParameter(8, scan.place() == null ? null : scan.place().country())
-                .executeUpdate()
-                .map(rows -> rows == 1);
+                                + " context, device, city, country) values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing")
+                .execute(Tuple.from(Arrays.asList(
+                        r.partition(),
+                        r.offset(),
+                        scan.unit().path(),
+                        scan.time().atOffset(ZoneOffset.UTC),
+                        scan.context().name(),
+                        scan.device(),
+                        scan.place() == null ? null : scan.place().city(),
+                        scan.place() == null ? null : scan.place().country())))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /** The unit's other scans within the window, newest first, at most {@value #EARLIER_SCANS}. */
-    private Uni<List<Scan>> earlier(Mutiny.StatelessSession s, ConsumerRecord<byte[], byte[]> r, Scan scan) {
-        return s.createNativeQuery(
-                        "select scanned_at, context, device, city, country from scan_record where unit_code = ?1"
-                                + " and scanned_at > ?2 and not (scan_partition = ?4 and scan_offset = ?5)"
-                                + " order by scanned_at desc limit ?3",
-                        Object[].class)
-                .setParameter(1, scan.unit().path())
-                .setParameter(2, scan.time().minus(rules.window()).atOffset(ZoneOffset.UTC))
-                .setParameter(3, EARLIER_SCANS)
-                .setParameter(4, r.partition())
-                .setParameter(5, r.offset())
-                .getResultList()
+    private Uni<List<Scan>> earlier(SqlConnection s, ConsumerRecord<byte[], byte[]> r, Scan scan) {
+        return s.preparedQuery("select scanned_at, context, device, city, country from scan_record where unit_code = $1"
+                        + " and scanned_at > $2 and not (scan_partition = $4 and scan_offset = $5)"
+                        + " order by scanned_at desc limit $3")
+                .execute(Tuple.of(
+                        scan.unit().path(),
+                        scan.time().minus(rules.window()).atOffset(ZoneOffset.UTC),
+                        EARLIER_SCANS,
+                        r.partition(),
+                        r.offset()))
                 .map(rows -> {
                     List<Scan> scans = new ArrayList<>(rows.size());
-                    for (Object[] row : rows) {
+                    for (Row row : rows) {
+                        String city = row.getString("city");
                         scans.add(new Scan(
                                 scan.unit(),
-                                SqlValues.instant(row[0]),
-                                ScanContext.valueOf((String) row[1]),
-                                (String) row[2],
-                                row[3] == null ? null : new Location((String) row[3], (String) row[4])));
+                                row.getOffsetDateTime("scanned_at").toInstant(),
+                                ScanContext.valueOf(row.getString("context")),
+                                row.getString("device"),
+                                city == null ? null : new Location(city, row.getString("country"))));
                     }
                     return scans;
                 });
     }
 
-    private Uni<List<Alert>> raise(Mutiny.StatelessSession s, Scan scan, List<Scan> earlier, Known known) {
+    private Uni<List<Alert>> raise(SqlConnection s, Scan scan, List<Scan> earlier, Known known) {
         if (known == null) {
             return Uni.createFrom().item(List.of());
         }
         Set<Reason> reasons = ScanDetector.detect(scan, earlier, known.facts(), known.custodianPlace(), rules);
+        OffsetDateTime at = scan.time().atOffset(ZoneOffset.UTC);
         Uni<List<Alert>> chain = Uni.createFrom().item(new ArrayList<>());
         for (Reason reason : reasons) {
-            chain = chain.chain(opened -> s.createNativeQuery(
-                            "insert into unit_flag (unit_code, reason, raised_at) values (?1, ?2, ?3) on conflict do nothing")
-                    .setParameter(1, scan.unit().path())
-                    .setParameter(2, reason.name())
-                    .setParameter(3, scan.time().atOffset(ZoneOffset.UTC))
-                    .executeUpdate()
+            chain = chain.chain(opened -> s.preparedQuery(
+                            "insert into unit_flag (unit_code, reason, raised_at) values ($1, $2, $3) on conflict do nothing")
+                    .execute(Tuple.of(scan.unit().path(), reason.name(), at))
                     .chain(() -> reason.calls() != Verdict.SUSPECT
                             ? Uni.createFrom().item(0)
-                            : s.createNativeQuery("insert into alert (unit_code, brand_id, reason, raised_at, status,"
-                                            + " updated_at) values (?1, ?2, ?3, ?4, 'NEW', ?4) on conflict do nothing")
-                                    .setParameter(1, scan.unit().path())
-                                    .setParameter(2, known.brand())
-                                    .setParameter(3, reason.name())
-                                    .setParameter(4, scan.time().atOffset(ZoneOffset.UTC))
-                                    .executeUpdate())
+                            : s.preparedQuery("insert into alert (unit_code, brand_id, reason, raised_at, status,"
+                                            + " updated_at) values ($1, $2, $3, $4, 'NEW', $4) on conflict do nothing")
+                                    .execute(Tuple.of(scan.unit().path(), known.brand(), reason.name(), at))
+                                    .map(RowSet::rowCount))
                     .map(inserted -> {
                         if (inserted == 1) {
                             opened.add(new Alert(scan.unit().path(), known.brand(), reason));

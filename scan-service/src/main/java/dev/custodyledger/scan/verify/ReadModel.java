@@ -34,12 +34,10 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ReadModel {
-    private static final String FIND = "select p.seq, k.i, v.code, v.kind, v.gtin, v.lot, v.expiry, v.product,"
-            + " v.brand_id, v.brand_name, v.status, v.unit_recalled, v.lot_recalled, v.recall_reason, v.in_transit,"
-            + " v.custodian_name, v.custodian_city, v.custodian_country, v.containers, v.last_seq, v.journey,"
+    private static final String FIND = "select p.seq, k.i, " + UnitViewRow.TABLE.columns("v") + ", v.journey,"
             + " (select string_agg(f.reason, ' ') from unit_flag f where f.unit_code = k.code) as flags"
             + " from projection_position p cross join unnest($1::text[]) with ordinality as k(code, i)"
-            + " left join unit_view v on v.code = k.code where p.name = 'scan'";
+            + " left join " + UnitViewRow.TABLE.name() + " v on v.code = k.code where p.name = 'scan'";
 
     private final Pool pool;
     private final LookupBatcher<Pending> batcher;
@@ -166,33 +164,11 @@ public class ReadModel {
         String flags = row.getString("flags");
         return new Lookup(
                 seq,
-                unit(row),
+                UnitViewRow.TABLE.read(row),
                 journey(code, row.getJsonArray("journey")),
                 flags == null
                         ? Set.of()
                         : Arrays.stream(flags.split(" ")).map(Reason::valueOf).collect(Collectors.toUnmodifiableSet()));
-    }
-
-    private static UnitViewRow unit(Row r) {
-        return new UnitViewRow(
-                r.getString("code"),
-                r.getString("kind"),
-                r.getString("gtin"),
-                r.getString("lot"),
-                r.getLocalDate("expiry"),
-                r.getString("product"),
-                r.getString("brand_id"),
-                r.getString("brand_name"),
-                r.getString("status"),
-                r.getBoolean("unit_recalled"),
-                r.getBoolean("lot_recalled"),
-                r.getString("recall_reason"),
-                r.getBoolean("in_transit"),
-                r.getString("custodian_name"),
-                r.getString("custodian_city"),
-                r.getString("custodian_country"),
-                r.getString("containers"),
-                r.getLong("last_seq"));
     }
 
     /** Oldest first, as the page shows them. */

@@ -1,11 +1,5 @@
 package dev.custodyledger.scan.view;
 
-import static dev.custodyledger.fold.MultiRowStatement.bigint;
-import static dev.custodyledger.fold.MultiRowStatement.bool;
-import static dev.custodyledger.fold.MultiRowStatement.date;
-import static dev.custodyledger.fold.MultiRowStatement.jsonb;
-import static dev.custodyledger.fold.MultiRowStatement.text;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -32,8 +26,8 @@ import dev.custodyledger.core.gs1.UnitCode;
 import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.fold.Folded;
 import dev.custodyledger.fold.MultiRowStatement;
-import dev.custodyledger.fold.MultiRowStatement.Column;
 import dev.custodyledger.fold.ReadModel;
+import dev.custodyledger.fold.Table;
 import dev.custodyledger.scan.config.ScanConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -49,31 +43,11 @@ import java.util.Set;
 
 /**
  * scan-service's read model: per unit, what a verify needs in one lookup, and the journey a consumer sees.
- * Built from the fold's state on the folding thread; written by the projection engine behind the fold.
+ * Built from the fold's state on the folding thread; written by the engine behind the fold.
  */
 @ApplicationScoped
 public class VerificationReadModel implements ReadModel<ViewRows> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<Column> UNIT_COLUMNS = List.of(
-            text("code"),
-            text("kind"),
-            text("gtin"),
-            text("lot"),
-            date("expiry"),
-            text("product"),
-            text("brand_id"),
-            text("brand_name"),
-            text("status"),
-            bool("unit_recalled"),
-            bool("lot_recalled"),
-            text("recall_reason"),
-            bool("in_transit"),
-            text("custodian_name"),
-            text("custodian_city"),
-            text("custodian_country"),
-            text("containers"),
-            bigint("last_seq"),
-            jsonb("journey"));
     private final MultiRowStatement<UnitWrite> units;
     private final int journeySteps;
 
@@ -85,28 +59,10 @@ public class VerificationReadModel implements ReadModel<ViewRows> {
     /** Keeps the newest {@code journeySteps} steps of each unit's journey. */
     VerificationReadModel(int journeySteps) {
         this.journeySteps = journeySteps;
-        this.units = MultiRowStatement.upsert(
-                "unit_view", UNIT_COLUMNS, Map.of("journey", journeyAppended(journeySteps)), w -> new Object[] {
-                    w.view().code(),
-                    w.view().kind(),
-                    w.view().gtin(),
-                    w.view().lot(),
-                    w.view().expiry(),
-                    w.view().product(),
-                    w.view().brandId(),
-                    w.view().brandName(),
-                    w.view().status(),
-                    w.view().unitRecalled(),
-                    w.view().lotRecalled(),
-                    w.view().recallReason(),
-                    w.view().inTransit(),
-                    w.view().custodianName(),
-                    w.view().custodianCity(),
-                    w.view().custodianCountry(),
-                    w.view().containers(),
-                    w.view().lastSeq(),
-                    w.newSteps()
-                });
+        this.units = UnitViewRow.TABLE.upsert(
+                UnitWrite::view,
+                List.of(Table.jsonb("journey", UnitWrite::newSteps)),
+                Map.of("journey", journeyAppended(journeySteps)));
     }
 
     /** A unit's view and, as a JSON array oldest first, the journey steps this write adds to it. */
@@ -175,7 +131,7 @@ public class VerificationReadModel implements ReadModel<ViewRows> {
 
     @Override
     public List<String> tables() {
-        return List.of("unit_view");
+        return List.of(UnitViewRow.TABLE.name());
     }
 
     /** The newest steps, oldest first, with the field names the read model reads; absent values are left out. */
