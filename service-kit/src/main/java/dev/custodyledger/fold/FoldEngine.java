@@ -44,7 +44,16 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     private static final long PAUSE_AFTER_FAILURE_MILLIS = 1000;
 
     /** What the engine talks to: the log, the lease and the read model's store, and how it waits after a failure. */
-    record Ports<R>(Supplier<LogReader> log, Supplier<Lease> lease, ReadModelStore<R> store, LongConsumer pause) {}
+    record Ports<R>(Supplier<LogReader> log, Supplier<Lease> lease, ReadModelStore<R> store, LongConsumer pause) {
+        /** Kafka and PostgreSQL. */
+        static <R> Ports<R> of(FoldSettings s, Pool database, ReadModel<R> readModel) {
+            return new Ports<>(
+                    () -> new KafkaLogReader(s.kafka(), s.topic(), s.maxBatch(), s.service() + "-folder"),
+                    () -> new KafkaLease(s.kafka(), s.leaseGroup(), s.topic(), s.service() + "-lease"),
+                    new PostgresReadModelStore<>(database, s.service(), readModel),
+                    Blocking::pause);
+        }
+    }
 
     private final FoldSettings settings;
     private final ReadModel<R> readModel;
@@ -80,32 +89,6 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     private volatile long foldedSeq;
     private String digestCache;
     private long digestSeq = -1;
-
-    public FoldEngine(
-            FoldSettings settings,
-            ReadModel<R> readModel,
-            FoldListener listener,
-            Pool database,
-            MeterRegistry metrics) {
-        this(
-                settings,
-                readModel,
-                listener,
-                new Ports<>(
-                        () -> new KafkaLogReader(
-                                settings.kafka(),
-                                settings.topic(),
-                                settings.maxBatch(),
-                                settings.service() + "-folder"),
-                        () -> new KafkaLease(
-                                settings.kafka(),
-                                settings.leaseGroup(),
-                                settings.topic(),
-                                settings.service() + "-lease"),
-                        new PostgresReadModelStore<>(database, settings.service(), readModel),
-                        Blocking::pause),
-                metrics);
-    }
 
     FoldEngine(
             FoldSettings settings,
@@ -170,12 +153,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     /** Runs {@code reader} against the current state under the read lock. */
     @Override
     public <T> T read(Function<CustodyState, T> reader) {
-        lock.readLock().lock();
-        try {
-            return reader.apply(fold.state());
-        } finally {
-            lock.readLock().unlock();
-        }
+        return locked(false, reader);
     }
 
     /**
@@ -186,18 +164,18 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
      */
     @Override
     public <T> T readCurrent(Function<CustodyState, T> reader) {
+        return locked(true, reader);
+    }
+
+    private <T> T locked(boolean requireCurrent, Function<CustodyState, T> reader) {
         lock.readLock().lock();
         try {
-            requireCurrent();
+            if (requireCurrent && !current()) {
+                throw new NotCurrentException();
+            }
             return reader.apply(fold.state());
         } finally {
             lock.readLock().unlock();
-        }
-    }
-
-    private void requireCurrent() {
-        if (!current()) {
-            throw new NotCurrentException();
         }
     }
 
@@ -223,13 +201,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
                 throw new SignatureInvalidException("signature does not verify under key " + key.keyId());
             }
         };
-        lock.readLock().lock();
-        try {
-            requireCurrent();
-            return fold.precheck(event, now, checked);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return locked(true, state -> fold.precheck(event, now, checked));
     }
 
     private static boolean verifies(SignedEvent event, Ed25519PublicKey key) {
@@ -284,9 +256,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     /** The state digest at the current position, cached per sequence number. */
     @Override
     public Head head() {
-        lock.readLock().lock();
-        try {
-            CustodyState s = fold.state();
+        return read(s -> {
             synchronized (this) {
                 if (digestSeq != s.lastSeq()) {
                     digestCache = StateCodec.digest(s);
@@ -301,9 +271,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
                         s.rejectedCount(),
                         writer.projectedSeq());
             }
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     /** Drops the read model and rebuilds it by replaying the log from the first record, on the folding thread. */

@@ -22,8 +22,8 @@ public class FoldService {
     }
 
     private static <R> FoldEngine<R> build(FoldDefinition<R> definition, Pool database, MeterRegistry metrics) {
-        return new FoldEngine<>(
-                definition.settings(), definition.readModel(), definition.listener(), database, metrics);
+        var ports = FoldEngine.Ports.of(definition.settings(), database, definition.readModel());
+        return new FoldEngine<>(definition.settings(), definition.readModel(), definition.listener(), ports, metrics);
     }
 
     @Produces
