@@ -151,7 +151,11 @@ final class RestartBench {
                 .add("restart.to-ready", "ledger-service restart (SIGTERM) to ready, under load", toReady, "s");
     }
 
-    /** Each client sends the next batch, and retries it while the service is away, until told to stop. */
+    /**
+     * Each client sends the next batch until told to stop, and sends the same batch again while the service is away
+     * or answers that it is catching up (events it had accepted are answered as accepted again, and counted once,
+     * when the whole batch is through).
+     */
     private void drive(
             List<byte[]> bodies, AtomicInteger next, AtomicBoolean stop, ConcurrentLinkedQueue<Answered> answered) {
         int i = next.getAndIncrement();
@@ -159,10 +163,15 @@ final class RestartBench {
             try {
                 JsonNode results = client.submitBatch(bodies.get(i));
                 int accepted = 0;
+                boolean retry = false;
                 for (JsonNode r : results) {
-                    if (r.path("status").asInt() == 201) {
-                        accepted++;
-                    }
+                    int status = r.path("status").asInt();
+                    accepted += status == 201 ? 1 : 0;
+                    retry |= status == 503;
+                }
+                if (retry) {
+                    pause();
+                    continue;
                 }
                 answered.add(new Answered(System.nanoTime(), accepted));
                 i = next.getAndIncrement();

@@ -91,6 +91,19 @@ class RestartAndRebuildTest {
 
         JsonPath head = caughtUpHead();
         assertThat(head.getString("stateDigest")).isEqualTo(auditorDigest());
+        long firstSeq = given().get("/v1/events/" + handoffs.get(0).id()).jsonPath().getLong("seq");
+        long answeredSeq = given().contentType(ContentType.JSON)
+                .body(handoffs.get(0).envelopeBytes())
+                .post("/v1/events")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getLong("seq");
+        assertThat(answeredSeq)
+                .as("an event resubmitted after two restores is answered as the fold first decided it")
+                .isEqualTo(firstSeq);
+        assertThat(caughtUpHead().getLong("seq")).as("and appended nothing").isEqualTo(head.getLong("seq"));
         assertNoRowMissingOrDoubled(head.getLong("seq"));
         assertThat(LedgerApi.unit(units.get(UNITS - 1).path()).jsonPath().getString("custodian"))
                 .isEqualTo(depot);
