@@ -91,7 +91,8 @@ class RestartAndRebuildTest {
 
         JsonPath head = caughtUpHead();
         assertThat(head.getString("stateDigest")).isEqualTo(auditorDigest());
-        long firstSeq = given().get("/v1/events/" + handoffs.get(0).id()).jsonPath().getLong("seq");
+        long firstSeq =
+                given().get("/v1/events/" + handoffs.get(0).id()).jsonPath().getLong("seq");
         long answeredSeq = given().contentType(ContentType.JSON)
                 .body(handoffs.get(0).envelopeBytes())
                 .post("/v1/events")
