@@ -105,8 +105,9 @@ public class IntakeService {
             throw e;
         }
         if (decided != null) {
-            outcomes.settle(Settled.of(event.id(), decided));
-            return CompletableFuture.completedFuture(Settled.of(event.id(), decided));
+            Settled settled = Settled.of(event.id(), decided);
+            outcomes.settle(settled);
+            return CompletableFuture.completedFuture(settled);
         }
         if (registration.mustAppend()) {
             Log.debugf(

@@ -2,8 +2,10 @@ package dev.custodyledger.ledger.readmodel;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The rows a run of folded records changes; the engine writes them with their position. */
 public record LedgerRowSet(
@@ -20,29 +22,66 @@ public record LedgerRowSet(
         if (batches.size() == 1) {
             return batches.get(0);
         }
-        List<LedgerRecordRow> records = new ArrayList<>();
-        List<UnitHistoryRow> history = new ArrayList<>();
-        Map<String, UnitRow> units = new LinkedHashMap<>();
-        Map<String, PartyRow> parties = new LinkedHashMap<>();
-        Map<String, PartyKeyRow> keys = new LinkedHashMap<>();
-        Map<String, LotRow> lots = new LinkedHashMap<>();
-        Map<String, UnitPartyRow> involvement = new LinkedHashMap<>();
+        var merged = new Builder();
         for (LedgerRowSet b : batches) {
-            records.addAll(b.records());
-            history.addAll(b.history());
-            b.units().forEach(u -> units.put(u.code(), u));
-            b.parties().forEach(p -> parties.put(p.id(), p));
-            b.keys().forEach(k -> keys.put(k.keyId(), k));
-            b.lots().forEach(l -> lots.put(l.id(), l));
-            b.involvement().forEach(i -> involvement.putIfAbsent(i.unitCode() + " " + i.partyId(), i));
+            b.records().forEach(merged::record);
+            b.history().forEach(merged::history);
+            b.units().forEach(merged::unit);
+            b.parties().forEach(merged::party);
+            b.keys().forEach(merged::key);
+            b.lots().forEach(merged::lot);
+            b.involvement().forEach(merged::involvement);
         }
-        return new LedgerRowSet(
-                records,
-                List.copyOf(units.values()),
-                history,
-                List.copyOf(parties.values()),
-                List.copyOf(keys.values()),
-                List.copyOf(lots.values()),
-                List.copyOf(involvement.values()));
+        return merged.build();
+    }
+
+    /** Rows in order; each unit, party, key or lot once in its latest row; each involvement once. */
+    static final class Builder {
+        private final List<LedgerRecordRow> records = new ArrayList<>();
+        private final List<UnitHistoryRow> history = new ArrayList<>();
+        private final Map<String, UnitRow> units = new LinkedHashMap<>();
+        private final Map<String, PartyRow> parties = new LinkedHashMap<>();
+        private final Map<String, PartyKeyRow> keys = new LinkedHashMap<>();
+        private final Map<String, LotRow> lots = new LinkedHashMap<>();
+        private final Set<UnitPartyRow> involvement = new LinkedHashSet<>();
+
+        void record(LedgerRecordRow row) {
+            records.add(row);
+        }
+
+        void history(UnitHistoryRow row) {
+            history.add(row);
+        }
+
+        void unit(UnitRow row) {
+            units.put(row.code(), row);
+        }
+
+        void party(PartyRow row) {
+            parties.put(row.id(), row);
+        }
+
+        void key(PartyKeyRow row) {
+            keys.put(row.keyId(), row);
+        }
+
+        void lot(LotRow row) {
+            lots.put(row.id(), row);
+        }
+
+        void involvement(UnitPartyRow row) {
+            involvement.add(row);
+        }
+
+        LedgerRowSet build() {
+            return new LedgerRowSet(
+                    records,
+                    List.copyOf(units.values()),
+                    history,
+                    List.copyOf(parties.values()),
+                    List.copyOf(keys.values()),
+                    List.copyOf(lots.values()),
+                    List.copyOf(involvement));
+        }
     }
 }
