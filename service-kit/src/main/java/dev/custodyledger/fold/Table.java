@@ -69,7 +69,12 @@ public final class Table<T extends Record> {
         Object read(Row row, String column) {
             return switch (this) {
                 case BIGINT -> row.getLong(column);
-                case TEXT, JSONB -> row.getString(column);
+                case TEXT -> row.getString(column);
+                // The client decodes JSON into its own objects; the record holds the JSON text.
+                case JSONB -> {
+                    Object json = row.getValue(column);
+                    yield json == null ? null : json.toString();
+                }
                 case BOOLEAN -> row.getBoolean(column);
                 case DATE -> row.getLocalDate(column);
                 case TIMESTAMPTZ -> {
