@@ -4,10 +4,16 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * The configuration groups every folding service has, under its {@code custody} mapping: the trust anchor, the
- * ledger's rules and the engine (under {@code custody.projection}, the name running deployments configure). Each has an environment-variable form, e.g. CUSTODY_OPERATOR_PUBLIC_KEY.
+ * What every folding service configures, which its {@code custody} mapping extends: the trust anchor, the ledger's
+ * rules and the engine (under {@code custody.projection}, the name running deployments configure). Each has an
+ * environment-variable form, e.g. CUSTODY_OPERATOR_PUBLIC_KEY.
  */
 public interface FoldConfig {
+    Operator operator();
+
+    Ledger ledger();
+
+    Engine projection();
 
     /** The trust anchor: the operator's party id, display name and Ed25519 public key (base64url). */
     interface Operator {

@@ -12,6 +12,7 @@ import dev.custodyledger.core.fold.Rejection;
 import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.core.fold.StateCodec;
 import dev.custodyledger.core.fold.TrustAnchor;
+import dev.custodyledger.kafka.KafkaAccess;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.io.ByteArrayInputStream;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -46,10 +48,10 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     /** What the engine talks to: the log, the lease and the read model's store, and how it waits after a failure. */
     record Ports<R>(Supplier<LogReader> log, Supplier<Lease> lease, ReadModelStore<R> store, LongConsumer pause) {
         /** Kafka and PostgreSQL. */
-        static <R> Ports<R> of(FoldSettings s, Pool database, ReadModel<R> readModel) {
+        static <R> Ports<R> of(FoldSettings s, KafkaAccess kafka, Pool database, ReadModel<R> readModel) {
             return new Ports<>(
-                    () -> new KafkaLogReader(s.kafka(), s.topic(), s.maxBatch(), s.service() + "-folder"),
-                    () -> new KafkaLease(s.kafka(), s.leaseGroup(), s.topic(), s.service() + "-lease"),
+                    () -> new KafkaLogReader(kafka, s.topic(), s.maxBatch(), s.service() + "-folder"),
+                    () -> new KafkaLease(kafka, s.leaseGroup(), s.topic(), s.service() + "-lease"),
                     new PostgresReadModelStore<>(database, s.service(), readModel),
                     Blocking::pause);
         }
@@ -57,7 +59,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
 
     private final FoldSettings settings;
     private final ReadModel<R> readModel;
-    private final FoldListener listener;
+    private final Consumer<List<Folded>> listener;
     private final Ports<R> ports;
     private final ReadModelWriter<R> writer;
     private final CheckpointSchedule checkpoints;
@@ -93,7 +95,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     FoldEngine(
             FoldSettings settings,
             ReadModel<R> readModel,
-            FoldListener listener,
+            Consumer<List<Folded>> listener,
             Ports<R> ports,
             MeterRegistry registry) {
         this.settings = settings;
@@ -405,7 +407,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
             } finally {
                 lock.writeLock().unlock();
             }
-            listener.folded(folded.subList(from, to));
+            listener.accept(folded.subList(from, to));
         }
         metrics.count(folded);
         // Checked again here: the lease may have gone while the poll waited; a successor restores from the store.

@@ -1,5 +1,6 @@
 package dev.custodyledger.fold;
 
+import dev.custodyledger.kafka.KafkaAccess;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,12 +18,13 @@ import jakarta.inject.Singleton;
 public class FoldService {
     private final FoldEngine<?> engine;
 
-    FoldService(FoldDefinition<?> definition, Pool database, MeterRegistry metrics) {
-        this.engine = build(definition, database, metrics);
+    FoldService(FoldDefinition<?> definition, KafkaAccess kafka, Pool database, MeterRegistry metrics) {
+        this.engine = build(definition, kafka, database, metrics);
     }
 
-    private static <R> FoldEngine<R> build(FoldDefinition<R> definition, Pool database, MeterRegistry metrics) {
-        var ports = FoldEngine.Ports.of(definition.settings(), database, definition.readModel());
+    private static <R> FoldEngine<R> build(
+            FoldDefinition<R> definition, KafkaAccess kafka, Pool database, MeterRegistry metrics) {
+        var ports = FoldEngine.Ports.of(definition.settings(), kafka, database, definition.readModel());
         return new FoldEngine<>(definition.settings(), definition.readModel(), definition.listener(), ports, metrics);
     }
 

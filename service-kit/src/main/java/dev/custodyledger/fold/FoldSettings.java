@@ -5,7 +5,6 @@ import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.core.fold.TrustAnchor;
 import dev.custodyledger.core.party.PartyId;
-import dev.custodyledger.kafka.KafkaAccess;
 
 /**
  * How a service folds the ledger.
@@ -19,7 +18,6 @@ import dev.custodyledger.kafka.KafkaAccess;
  */
 public record FoldSettings(
         String service,
-        KafkaAccess kafka,
         String topic,
         String leaseGroup,
         int maxBatch,
@@ -30,18 +28,13 @@ public record FoldSettings(
         LedgerRules rules,
         SignatureCheck signatures) {
 
-    /** A service's settings from its configuration groups; {@code service} also names its position row. */
-    public static FoldSettings of(
-            String service,
-            KafkaAccess kafka,
-            FoldConfig.Operator operator,
-            FoldConfig.Ledger ledger,
-            FoldConfig.Engine engine,
-            SignatureCheck signatures) {
+    /** A service's settings from its configuration; {@code service} also names its position row. */
+    public static FoldSettings of(String service, FoldConfig config, SignatureCheck signatures) {
+        FoldConfig.Operator operator = config.operator();
+        FoldConfig.Engine engine = config.projection();
         return new FoldSettings(
                 service,
-                kafka,
-                ledger.topic(),
+                config.ledger().topic(),
                 engine.group(),
                 engine.maxBatch(),
                 engine.snapshotEvery(),
@@ -49,7 +42,7 @@ public record FoldSettings(
                 engine.rebuildOnStart(),
                 new TrustAnchor(
                         PartyId.of(operator.id()), operator.name(), Ed25519PublicKey.ofBase64Url(operator.publicKey())),
-                new LedgerRules(ledger.maxFutureSkew(), ledger.maxPastSkew()),
+                new LedgerRules(config.ledger().maxFutureSkew(), config.ledger().maxPastSkew()),
                 signatures);
     }
 }

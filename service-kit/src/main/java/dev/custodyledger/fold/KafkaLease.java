@@ -96,11 +96,6 @@ final class KafkaLease implements Lease {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Blocking.stopPolling(consumer, thread);
     }
 }

@@ -1,9 +1,5 @@
 package dev.custodyledger.fold;
 
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * The fold's lifecycle as a pure policy: from the phase it is in and what it has been told, the phase it moves to
  * next. No I/O, no clock, no threads; {@link FoldEngine} does each phase's work and asks this before every
@@ -13,34 +9,14 @@ final class Lifecycle {
     /** What the folding thread knows before a step. */
     record Signals(boolean leaseHeld, boolean rebuildAsked, boolean restoreAsked, boolean failed, boolean stopAsked) {}
 
-    private static final Map<Phase, Set<Phase>> ALLOWED = Map.of(
-            Phase.STARTING, EnumSet.of(Phase.RESTORING, Phase.REBUILDING, Phase.STOPPED),
-            Phase.RESTORING, EnumSet.of(Phase.RESTORING, Phase.FOLLOWING, Phase.WRITING, Phase.STOPPED),
-            Phase.FOLLOWING, EnumSet.of(Phase.FOLLOWING, Phase.RESTORING, Phase.STOPPED),
-            Phase.WRITING, EnumSet.of(Phase.WRITING, Phase.FOLLOWING, Phase.RESTORING, Phase.REBUILDING, Phase.STOPPED),
-            Phase.REBUILDING, EnumSet.of(Phase.RESTORING, Phase.STOPPED),
-            Phase.STOPPED, EnumSet.of(Phase.STOPPED));
-
     private Lifecycle() {}
 
     /**
      * The next phase. {@code from} is the phase whose work was just done (a restore, a poll, a rebuild) or, for
-     * {@link Phase#STARTING}, the lease's first decision awaited.
+     * {@link Phase#STARTING}, the lease's first decision awaited. Every move it makes is one the diagram on
+     * {@link Phase} has, for every phase and every signal ({@code LifecycleProperties}).
      */
     static Phase next(Phase from, Signals s) {
-        Phase to = decide(from, s);
-        if (!allowed(from, to)) {
-            throw new IllegalStateException("no transition from " + from + " to " + to);
-        }
-        return to;
-    }
-
-    /** Whether the lifecycle ever moves {@code from} to {@code to}: the diagram on {@link Phase}, as data. */
-    static boolean allowed(Phase from, Phase to) {
-        return ALLOWED.get(from).contains(to);
-    }
-
-    private static Phase decide(Phase from, Signals s) {
         if (s.stopAsked() || from == Phase.STOPPED) {
             return Phase.STOPPED;
         }

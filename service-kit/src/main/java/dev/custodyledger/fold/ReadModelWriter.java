@@ -18,8 +18,8 @@ import org.jboss.logging.Logger;
 final class ReadModelWriter<R> implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ReadModelWriter.class);
     /**
-     * Units touched per transaction, at most (a single record over the bound goes alone): Hibernate keeps every
-     * bound parameter of a transaction until it ends, so transactions stay bounded however records are sized.
+     * Units touched per transaction, at most (a single record over the bound goes alone), so that a transaction's
+     * rows stay bounded in memory and in time however records are sized.
      */
     static final int MAX_WEIGHT = 20_000;
 

@@ -3,6 +3,7 @@ package dev.custodyledger.fold;
 import io.vertx.mutiny.sqlclient.Row;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,16 +12,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A read-model table described once: its name and, per column, the column's name, its SQL type and the row
- * record's accessor, in the order of the record's components. The same description writes rows (as one array
- * statement per table, {@link MultiRowStatement}) and reads them back (a result row to a record through its
- * canonical constructor), so a column is named in the migration and here, nowhere else. A description that does
- * not match its record fails when the class loads, not when a query runs.
+ * A read-model table described once, by its row record: a column per record component, in the record's order,
+ * named as the component in snake case ({@code recallReason} is {@code recall_reason}), typed by the component's
+ * Java type. The same description writes rows (as one array statement per table, {@link MultiRowStatement}) and
+ * reads them back (a result row to a record through its canonical constructor), so a column is named in the
+ * migration and in its record, nowhere else. A record with a component of no column type fails when the class
+ * loads, not when a query runs.
  *
  * @param <T> the row record
  */
@@ -37,7 +40,7 @@ public final class Table<T extends Record> {
         DATE("date", LocalDate.class),
         TIMESTAMPTZ("timestamptz", Instant.class),
         /** JSON text, bound as text and cast in the statement (the client has no array type for JSON text). */
-        JSONB("text", String.class);
+        JSONB("text");
 
         final String sql;
         private final List<Class<?>> javaTypes;
@@ -45,6 +48,17 @@ public final class Table<T extends Record> {
         SqlType(String sql, Class<?>... javaTypes) {
             this.sql = sql;
             this.javaTypes = List.of(javaTypes);
+        }
+
+        static SqlType of(RecordComponent component) {
+            for (SqlType type : values()) {
+                if (type.javaTypes.contains(component.getType())) {
+                    return type;
+                }
+            }
+            throw new IllegalArgumentException(
+                    component.getDeclaringRecord().getSimpleName() + "." + component.getName() + " is "
+                            + component.getType().getSimpleName() + ", which no column type holds");
         }
 
         /** How a statement selects a bound array's element into the column. */
@@ -85,49 +99,14 @@ public final class Table<T extends Record> {
         }
     }
 
-    /** One column: its name, its type, and the record accessor that gives its value. */
+    /** One column: its name, its type, and what gives its value from a row. */
     public record Column<T>(String name, SqlType type, Function<T, Object> value) {}
 
-    public static <T> Column<T> bigint(String name, Function<T, Object> value) {
-        return new Column<>(name, SqlType.BIGINT, value);
-    }
-
-    public static <T> Column<T> text(String name, Function<T, Object> value) {
-        return new Column<>(name, SqlType.TEXT, value);
-    }
-
-    public static <T> Column<T> bool(String name, Function<T, Object> value) {
-        return new Column<>(name, SqlType.BOOLEAN, value);
-    }
-
-    public static <T> Column<T> date(String name, Function<T, Object> value) {
-        return new Column<>(name, SqlType.DATE, value);
-    }
-
-    public static <T> Column<T> timestamptz(String name, Function<T, Object> value) {
-        return new Column<>(name, SqlType.TIMESTAMPTZ, value);
-    }
-
-    public static <T> Column<T> jsonb(String name, Function<T, Object> value) {
-        return new Column<>(name, SqlType.JSONB, value);
-    }
-
-    @SafeVarargs
-    public Table(String name, Class<T> type, Column<T>... columns) {
+    /** The table {@code name} with a column per component of {@code type}. */
+    public Table(String name, Class<T> type) {
         this.name = name;
-        this.columns = List.of(columns);
         RecordComponent[] components = type.getRecordComponents();
-        if (components.length != columns.length) {
-            throw new IllegalArgumentException(
-                    name + ": " + columns.length + " columns for " + components.length + " components of " + type);
-        }
-        for (int i = 0; i < columns.length; i++) {
-            if (!columns[i].type().javaTypes.contains(components[i].getType())) {
-                throw new IllegalArgumentException(name + "." + columns[i].name() + " is " + columns[i].type()
-                        + ", but " + type.getSimpleName() + "." + components[i].getName() + " is "
-                        + components[i].getType().getSimpleName());
-            }
-        }
+        this.columns = Arrays.stream(components).map(Table::<T>column).toList();
         try {
             this.constructor = type.getDeclaredConstructor(
                     Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
@@ -136,6 +115,19 @@ public final class Table<T extends Record> {
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(type + " has no canonical constructor", e);
         }
+    }
+
+    private static <T> Column<T> column(RecordComponent component) {
+        Method accessor = component.getAccessor();
+        accessor.setAccessible(true);
+        String name = component.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+        return new Column<>(name, SqlType.of(component), row -> {
+            try {
+                return accessor.invoke(row);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public String name() {

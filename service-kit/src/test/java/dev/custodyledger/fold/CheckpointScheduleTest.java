@@ -12,7 +12,7 @@ class CheckpointScheduleTest {
 
     private static CheckpointSchedule every(int records, String service) {
         return new CheckpointSchedule(
-                new FoldSettings(service, null, "custody.ledger", "g", 10, records, 0.25, false, null, null, null));
+                new FoldSettings(service, "custody.ledger", "g", 10, records, 0.25, false, null, null, null));
     }
 
     @Test

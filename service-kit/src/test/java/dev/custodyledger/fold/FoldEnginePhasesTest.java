@@ -67,7 +67,6 @@ class FoldEnginePhasesTest {
     private FoldEngine<List<Long>> engine(boolean rebuildOnStart) {
         var settings = new FoldSettings(
                 "test",
-                null,
                 "custody.ledger",
                 "test-projection",
                 3,
@@ -79,7 +78,7 @@ class FoldEnginePhasesTest {
                 SignatureCheck.VERIFY);
         var ports = new FoldEngine.Ports<List<Long>>(
                 () -> log, () -> new FakeLease(() -> leaseHeld), readModel, pauses::add);
-        engine = new FoldEngine<>(settings, readModel, new FoldListener() {}, ports, new SimpleMeterRegistry());
+        engine = new FoldEngine<>(settings, readModel, folded -> {}, ports, new SimpleMeterRegistry());
         engine.open();
         return engine;
     }

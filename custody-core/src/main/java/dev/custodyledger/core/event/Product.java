@@ -1,5 +1,8 @@
 package dev.custodyledger.core.event;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custodyledger.core.json.CanonicalJson;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -31,5 +34,12 @@ public record Product(SortedMap<String, String> attributes) {
 
     public String name() {
         return attributes.get("name");
+    }
+
+    /** The attributes as one canonical JSON object (RFC 8785), as the read models keep them. */
+    public String json() {
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        attributes.forEach(object::put);
+        return CanonicalJson.text(object);
     }
 }

@@ -7,13 +7,7 @@ import java.time.Duration;
 
 /** label-service settings (prefix {@code custody}); each has an environment-variable form, e.g. CUSTODY_KEYS_PASSPHRASE. */
 @ConfigMapping(prefix = "custody")
-public interface LabelConfig {
-    FoldConfig.Operator operator();
-
-    FoldConfig.Ledger ledger();
-
-    FoldConfig.Engine projection();
-
+public interface LabelConfig extends FoldConfig {
     Keys keys();
 
     Labels labels();

@@ -3,7 +3,6 @@ package dev.custodyledger.label.fold;
 import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.fold.FoldDefinition;
 import dev.custodyledger.fold.FoldSettings;
-import dev.custodyledger.kafka.KafkaAccess;
 import dev.custodyledger.label.config.LabelConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -18,17 +17,10 @@ import jakarta.inject.Singleton;
 public class LabelFold {
     @Produces
     @Singleton
-    FoldDefinition<Integer> definition(LabelConfig config, KafkaAccess kafka) {
+    FoldDefinition<Integer> definition(LabelConfig config) {
         // Signatures as ledger-service treats them: intake verified each one, and scan-service re-verifies them all
         // as an auditor would; label-service needs only the registry and its own batches from the log.
         return new FoldDefinition<>(
-                FoldSettings.of(
-                        "label",
-                        kafka,
-                        config.operator(),
-                        config.ledger(),
-                        config.projection(),
-                        SignatureCheck.VERIFIED_UPSTREAM),
-                new PositionOnly());
+                FoldSettings.of("label", config, SignatureCheck.VERIFIED_UPSTREAM), new PositionOnly());
     }
 }

@@ -7,14 +7,8 @@ import java.time.Duration;
 
 /** ledger-service settings (prefix {@code custody}); every one has an environment-variable form, e.g. CUSTODY_OPERATOR_PUBLIC_KEY. */
 @ConfigMapping(prefix = "custody")
-public interface LedgerConfig {
-    FoldConfig.Operator operator();
-
+public interface LedgerConfig extends FoldConfig {
     Intake intake();
-
-    FoldConfig.Ledger ledger();
-
-    FoldConfig.Engine projection();
 
     interface Intake {
         /** How long a submission waits for the fold before answering 202 with a status URL. */

@@ -9,7 +9,6 @@ import dev.custodyledger.fold.LedgerView;
 import dev.custodyledger.fold.NotCurrentException;
 import dev.custodyledger.ledger.config.LedgerConfig;
 import dev.custodyledger.ledger.fold.LedgerAppender;
-import dev.custodyledger.ledger.fold.LedgerFold;
 import dev.custodyledger.ledger.fold.OutcomeWaiters;
 import dev.custodyledger.ledger.fold.Settled;
 import dev.custodyledger.problem.Problem;
@@ -34,7 +33,7 @@ import org.jboss.logging.MDC;
  */
 @ApplicationScoped
 public class IntakeService {
-    private final LedgerFold outcomes;
+    private final OutcomeWaiters outcomes;
     private final LedgerView fold;
     private final LedgerAppender appender;
     private final LedgerConfig config;
@@ -43,7 +42,11 @@ public class IntakeService {
     private final MeterRegistry metrics;
 
     IntakeService(
-            LedgerFold outcomes, LedgerView fold, LedgerAppender appender, LedgerConfig config, MeterRegistry metrics) {
+            OutcomeWaiters outcomes,
+            LedgerView fold,
+            LedgerAppender appender,
+            LedgerConfig config,
+            MeterRegistry metrics) {
         this.outcomes = outcomes;
         this.fold = fold;
         this.appender = appender;

@@ -1,9 +1,5 @@
 package dev.custodyledger.ledger.readmodel;
 
-import static dev.custodyledger.fold.Table.bigint;
-import static dev.custodyledger.fold.Table.text;
-import static dev.custodyledger.fold.Table.timestamptz;
-
 import dev.custodyledger.core.fold.Outcome;
 import dev.custodyledger.fold.Folded;
 import dev.custodyledger.fold.Table;
@@ -23,19 +19,7 @@ public record LedgerRecordRow(
         String message,
         String envelope) {
 
-    public static final Table<LedgerRecordRow> TABLE = new Table<>(
-            "ledger_record",
-            LedgerRecordRow.class,
-            bigint("seq", LedgerRecordRow::seq),
-            bigint("kafka_offset", LedgerRecordRow::kafkaOffset),
-            timestamptz("record_time", LedgerRecordRow::recordTime),
-            text("event_id", LedgerRecordRow::eventId),
-            text("type", LedgerRecordRow::type),
-            text("actor", LedgerRecordRow::actor),
-            text("outcome", LedgerRecordRow::outcome),
-            text("code", LedgerRecordRow::code),
-            text("message", LedgerRecordRow::message),
-            text("envelope", LedgerRecordRow::envelope));
+    public static final Table<LedgerRecordRow> TABLE = new Table<>("ledger_record", LedgerRecordRow.class);
 
     static LedgerRecordRow of(Folded f) {
         Outcome o = f.outcome();

@@ -1,8 +1,5 @@
 package dev.custodyledger.ledger.readmodel;
 
-import static dev.custodyledger.fold.Table.bigint;
-import static dev.custodyledger.fold.Table.text;
-
 import dev.custodyledger.core.fold.KeyState;
 import dev.custodyledger.fold.Table;
 
@@ -16,16 +13,7 @@ public record PartyKeyRow(
         long revokedSeq,
         String revocationReason) {
 
-    public static final Table<PartyKeyRow> TABLE = new Table<>(
-            "party_key",
-            PartyKeyRow.class,
-            text("key_id", PartyKeyRow::keyId),
-            text("party_id", PartyKeyRow::partyId),
-            text("public_key", PartyKeyRow::publicKey),
-            text("purpose", PartyKeyRow::purpose),
-            bigint("added_seq", PartyKeyRow::addedSeq),
-            bigint("revoked_seq", PartyKeyRow::revokedSeq),
-            text("revocation_reason", PartyKeyRow::revocationReason));
+    public static final Table<PartyKeyRow> TABLE = new Table<>("party_key", PartyKeyRow.class);
 
     static PartyKeyRow of(KeyState k) {
         return new PartyKeyRow(

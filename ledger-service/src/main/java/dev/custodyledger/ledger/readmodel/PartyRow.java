@@ -1,8 +1,5 @@
 package dev.custodyledger.ledger.readmodel;
 
-import static dev.custodyledger.fold.Table.bigint;
-import static dev.custodyledger.fold.Table.text;
-
 import dev.custodyledger.core.event.PartyProfile;
 import dev.custodyledger.core.fold.PartyState;
 import dev.custodyledger.core.party.Role;
@@ -22,19 +19,7 @@ public record PartyRow(
         long suspendedSeq,
         String suspensionReason) {
 
-    public static final Table<PartyRow> TABLE = new Table<>(
-            "party",
-            PartyRow.class,
-            text("id", PartyRow::id),
-            text("name", PartyRow::name),
-            text("roles", PartyRow::roles),
-            text("company_prefixes", PartyRow::companyPrefixes),
-            text("gln", PartyRow::gln),
-            text("city", PartyRow::city),
-            text("country", PartyRow::country),
-            bigint("registered_seq", PartyRow::registeredSeq),
-            bigint("suspended_seq", PartyRow::suspendedSeq),
-            text("suspension_reason", PartyRow::suspensionReason));
+    public static final Table<PartyRow> TABLE = new Table<>("party", PartyRow.class);
 
     static PartyRow of(PartyState p) {
         PartyProfile profile = p.profile();

@@ -1,12 +1,5 @@
 package dev.custodyledger.ledger.readmodel;
 
-import static dev.custodyledger.fold.Table.bigint;
-import static dev.custodyledger.fold.Table.bool;
-import static dev.custodyledger.fold.Table.date;
-import static dev.custodyledger.fold.Table.text;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custodyledger.core.fold.UnitState;
 import dev.custodyledger.fold.Table;
 import java.time.LocalDate;
@@ -27,25 +20,7 @@ public record UnitRow(
         String recallReason,
         long createdSeq,
         long lastSeq) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    public static final Table<UnitRow> TABLE = new Table<>(
-            "unit",
-            UnitRow.class,
-            text("code", UnitRow::code),
-            text("kind", UnitRow::kind),
-            text("gtin", UnitRow::gtin),
-            text("lot", UnitRow::lot),
-            date("expiry", UnitRow::expiry),
-            text("product", UnitRow::product),
-            text("custodian", UnitRow::custodian),
-            text("pending_to", UnitRow::pendingTo),
-            text("parent", UnitRow::parent),
-            text("status", UnitRow::status),
-            bool("recalled", UnitRow::recalled),
-            text("recall_reason", UnitRow::recallReason),
-            bigint("created_seq", UnitRow::createdSeq),
-            bigint("last_seq", UnitRow::lastSeq));
+    public static final Table<UnitRow> TABLE = new Table<>("unit", UnitRow.class);
 
     static UnitRow of(UnitState u) {
         return new UnitRow(
@@ -54,7 +29,7 @@ public record UnitRow(
                 u.item() == null ? null : u.item().gtin().value(),
                 u.lot() == null ? null : u.lot().key().lot().value(),
                 u.expiry(),
-                u.product() == null ? null : json(u),
+                u.product() == null ? null : u.product().json(),
                 u.custodian().value(),
                 u.pendingTo() == null ? null : u.pendingTo().value(),
                 u.parent() == null ? null : u.parent().path(),
@@ -63,13 +38,5 @@ public record UnitRow(
                 u.recallReason(),
                 u.createdSeq(),
                 u.lastSeq());
-    }
-
-    private static String json(UnitState u) {
-        try {
-            return JSON.writeValueAsString(u.product().attributes());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,5 @@
 package dev.custodyledger.scan.alert;
 
-import static dev.custodyledger.fold.Table.bigint;
-import static dev.custodyledger.fold.Table.text;
-import static dev.custodyledger.fold.Table.timestamptz;
-
 import dev.custodyledger.fold.Table;
 import java.time.Instant;
 
@@ -18,15 +14,5 @@ record AlertRow(
         String statusReason,
         Instant updatedAt) {
 
-    static final Table<AlertRow> TABLE = new Table<>(
-            "alert",
-            AlertRow.class,
-            bigint("id", AlertRow::id),
-            text("unit_code", AlertRow::unitCode),
-            text("brand_id", AlertRow::brandId),
-            text("reason", AlertRow::reason),
-            timestamptz("raised_at", AlertRow::raisedAt),
-            text("status", AlertRow::status),
-            text("status_reason", AlertRow::statusReason),
-            timestamptz("updated_at", AlertRow::updatedAt));
+    static final Table<AlertRow> TABLE = new Table<>("alert", AlertRow.class);
 }

@@ -8,13 +8,7 @@ import java.time.Duration;
 
 /** scan-service settings (prefix {@code custody}); every one has an environment-variable form, e.g. CUSTODY_OPERATOR_PUBLIC_KEY. */
 @ConfigMapping(prefix = "custody")
-public interface ScanConfig {
-    FoldConfig.Operator operator();
-
-    FoldConfig.Ledger ledger();
-
-    FoldConfig.Engine projection();
-
+public interface ScanConfig extends FoldConfig {
     Verify verify();
 
     /**

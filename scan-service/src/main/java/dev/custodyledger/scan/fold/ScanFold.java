@@ -3,7 +3,6 @@ package dev.custodyledger.scan.fold;
 import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.fold.FoldDefinition;
 import dev.custodyledger.fold.FoldSettings;
-import dev.custodyledger.kafka.KafkaAccess;
 import dev.custodyledger.scan.config.ScanConfig;
 import dev.custodyledger.scan.view.VerificationReadModel;
 import dev.custodyledger.scan.view.ViewRows;
@@ -20,10 +19,8 @@ import jakarta.inject.Singleton;
 public class ScanFold {
     @Produces
     @Singleton
-    FoldDefinition<ViewRows> definition(ScanConfig config, KafkaAccess kafka, VerificationReadModel view) {
+    FoldDefinition<ViewRows> definition(ScanConfig config, VerificationReadModel view) {
         var signatures = config.foldVerifiesSignatures() ? SignatureCheck.VERIFY : SignatureCheck.VERIFIED_UPSTREAM;
-        return new FoldDefinition<>(
-                FoldSettings.of("scan", kafka, config.operator(), config.ledger(), config.projection(), signatures),
-                view);
+        return new FoldDefinition<>(FoldSettings.of("scan", config, signatures), view);
     }
 }

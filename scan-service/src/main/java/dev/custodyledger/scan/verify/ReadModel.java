@@ -8,16 +8,12 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -34,10 +30,11 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ReadModel {
-    private static final String FIND = "select p.seq, k.i, " + UnitViewRow.TABLE.columns("v") + ", v.journey,"
-            + " (select string_agg(f.reason, ' ') from unit_flag f where f.unit_code = k.code) as flags"
-            + " from projection_position p cross join unnest($1::text[]) with ordinality as k(code, i)"
-            + " left join " + UnitViewRow.TABLE.name() + " v on v.code = k.code where p.name = 'scan'";
+    private static final String FIND =
+            "select p.seq, k.i, " + UnitViewRow.TABLE.columns("v") + ", v.journey::text as journey,"
+                    + " (select string_agg(f.reason, ' ') from unit_flag f where f.unit_code = k.code) as flags"
+                    + " from projection_position p cross join unnest($1::text[]) with ordinality as k(code, i)"
+                    + " left join " + UnitViewRow.TABLE.name() + " v on v.code = k.code where p.name = 'scan'";
 
     private final Pool pool;
     private final LookupBatcher<Pending> batcher;
@@ -165,31 +162,9 @@ public class ReadModel {
         return new Lookup(
                 seq,
                 UnitViewRow.TABLE.read(row),
-                journey(code, row.getJsonArray("journey")),
+                JourneyStepRow.parse(row.getString("journey")),
                 flags == null
                         ? Set.of()
                         : Arrays.stream(flags.split(" ")).map(Reason::valueOf).collect(Collectors.toUnmodifiableSet()));
-    }
-
-    /** Oldest first, as the page shows them. */
-    private static List<JourneyStepRow> journey(String code, JsonArray steps) {
-        if (steps == null) {
-            return List.of();
-        }
-        List<JourneyStepRow> journey = new ArrayList<>(steps.size());
-        for (int i = 0; i < steps.size(); i++) {
-            JsonObject s = steps.getJsonObject(i);
-            journey.add(new JourneyStepRow(
-                    code,
-                    s.getLong("seq"),
-                    OffsetDateTime.parse(s.getString("event_time")).toInstant(),
-                    s.getString("step"),
-                    s.getString("party_name"),
-                    s.getString("to_party_name"),
-                    s.getString("city"),
-                    s.getString("country"),
-                    s.getString("via_container")));
-        }
-        return journey;
     }
 }

@@ -1,10 +1,5 @@
 package dev.custodyledger.scan.view;
 
-import static dev.custodyledger.fold.Table.bigint;
-import static dev.custodyledger.fold.Table.bool;
-import static dev.custodyledger.fold.Table.date;
-import static dev.custodyledger.fold.Table.text;
-
 import dev.custodyledger.fold.Table;
 import java.time.LocalDate;
 
@@ -30,25 +25,5 @@ public record UnitViewRow(
         long lastSeq) {
 
     /** {@code unit_view} without its journey, which a write appends to and a verify reads as JSON. */
-    public static final Table<UnitViewRow> TABLE = new Table<>(
-            "unit_view",
-            UnitViewRow.class,
-            text("code", UnitViewRow::code),
-            text("kind", UnitViewRow::kind),
-            text("gtin", UnitViewRow::gtin),
-            text("lot", UnitViewRow::lot),
-            date("expiry", UnitViewRow::expiry),
-            text("product", UnitViewRow::product),
-            text("brand_id", UnitViewRow::brandId),
-            text("brand_name", UnitViewRow::brandName),
-            text("status", UnitViewRow::status),
-            bool("unit_recalled", UnitViewRow::unitRecalled),
-            bool("lot_recalled", UnitViewRow::lotRecalled),
-            text("recall_reason", UnitViewRow::recallReason),
-            bool("in_transit", UnitViewRow::inTransit),
-            text("custodian_name", UnitViewRow::custodianName),
-            text("custodian_city", UnitViewRow::custodianCity),
-            text("custodian_country", UnitViewRow::custodianCountry),
-            text("containers", UnitViewRow::containers),
-            bigint("last_seq", UnitViewRow::lastSeq));
+    public static final Table<UnitViewRow> TABLE = new Table<>("unit_view", UnitViewRow.class);
 }

@@ -1,9 +1,5 @@
 package dev.custodyledger.scan.view;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodyledger.core.event.CustodyEvent;
 import dev.custodyledger.core.event.CustodyEvent.Commission;
 import dev.custodyledger.core.event.CustodyEvent.Handoff;
@@ -47,7 +43,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class VerificationReadModel implements ReadModel<ViewRows> {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final MultiRowStatement<UnitWrite> units;
     private final int journeySteps;
 
@@ -61,7 +56,7 @@ public class VerificationReadModel implements ReadModel<ViewRows> {
         this.journeySteps = journeySteps;
         this.units = UnitViewRow.TABLE.upsert(
                 UnitWrite::view,
-                List.of(Table.jsonb("journey", UnitWrite::newSteps)),
+                List.of(new Table.Column<>("journey", Table.SqlType.JSONB, UnitWrite::newSteps)),
                 Map.of("journey", journeyAppended(journeySteps)));
     }
 
@@ -81,23 +76,23 @@ public class VerificationReadModel implements ReadModel<ViewRows> {
     @Override
     public ViewRows rows(List<Folded> folded, CustodyState state, long previousSeq) {
         // Views come from the state after the whole run, so each touched unit's view is built once, at the end.
+        Map<String, List<JourneyStepRow>> steps = new LinkedHashMap<>();
         Set<UnitCode> changed = new LinkedHashSet<>();
-        List<JourneyStepRow> steps = new ArrayList<>();
         for (Folded f : folded) {
             Outcome o = f.outcome();
             if (!o.accepted() || o.type().isRegistry()) {
                 continue;
             }
-            CustodyEvent event = f.record().event().event();
-            Step step = Step.of(event, o, state);
+            JourneyStepRow step = step(f.record().event().event(), o, state);
             // One step per unit and event: a unit named directly is not also "carried along". A lot's recall
             // names every unit of the lot in its outcome.
             Map<UnitCode, JourneyStepRow> touched = new LinkedHashMap<>();
             List<UnitCode> named = o.units();
-            named.forEach(code -> touched.putIfAbsent(code, step.of(code, null)));
-            String via = carriers(named);
-            o.carried().forEach(code -> touched.putIfAbsent(code, step.of(code, via)));
-            steps.addAll(touched.values());
+            named.forEach(code -> touched.putIfAbsent(code, step));
+            JourneyStepRow carried = step.via(carriers(named));
+            o.carried().forEach(code -> touched.putIfAbsent(code, carried));
+            touched.forEach((code, row) ->
+                    steps.computeIfAbsent(code.path(), c -> new ArrayList<>()).add(row));
             changed.addAll(touched.keySet());
         }
         Map<Gtin, PartyState> owners = new HashMap<>();
@@ -119,12 +114,8 @@ public class VerificationReadModel implements ReadModel<ViewRows> {
      */
     @Override
     public Uni<Void> write(SqlConnection transaction, ViewRows rows) {
-        Map<String, List<JourneyStepRow>> added = new HashMap<>();
-        rows.steps()
-                .forEach(s -> added.computeIfAbsent(s.unitCode(), code -> new ArrayList<>())
-                        .add(s));
         List<UnitWrite> writes = rows.units().stream()
-                .map(u -> new UnitWrite(u, journeyJson(added.getOrDefault(u.code(), List.of()))))
+                .map(u -> new UnitWrite(u, newest(rows.steps().getOrDefault(u.code(), List.of()))))
                 .toList();
         return units.execute(transaction, writes);
     }
@@ -134,27 +125,9 @@ public class VerificationReadModel implements ReadModel<ViewRows> {
         return List.of(UnitViewRow.TABLE.name());
     }
 
-    /** The newest steps, oldest first, with the field names the read model reads; absent values are left out. */
-    private String journeyJson(List<JourneyStepRow> steps) {
-        ArrayNode journey = JSON.createArrayNode();
-        for (JourneyStepRow s : steps.subList(Math.max(0, steps.size() - journeySteps), steps.size())) {
-            ObjectNode step = journey.addObject()
-                    .put("seq", s.seq())
-                    .put("event_time", s.eventTime().toString())
-                    .put("step", s.step())
-                    .put("party_name", s.partyName());
-            putPresent(step, "to_party_name", s.toPartyName());
-            putPresent(step, "city", s.city());
-            putPresent(step, "country", s.country());
-            putPresent(step, "via_container", s.viaContainer());
-        }
-        return journey.toString();
-    }
-
-    private static void putPresent(ObjectNode step, String field, String value) {
-        if (value != null) {
-            step.put(field, value);
-        }
+    /** The newest steps of those added, oldest first, as the row holds its journey. */
+    private String newest(List<JourneyStepRow> steps) {
+        return JourneyStepRow.json(steps.subList(Math.max(0, steps.size() - journeySteps), steps.size()));
     }
 
     /**
@@ -188,7 +161,7 @@ public class VerificationReadModel implements ReadModel<ViewRows> {
                 u.item() != null ? u.item().gtin().value() : null,
                 u.lot() != null ? u.lot().key().lot().value() : null,
                 u.expiry(),
-                u.product() != null ? json(u.product().attributes()) : null,
+                u.product() != null ? u.product().json() : null,
                 brand.id().value(),
                 brand.profile().name(),
                 u.status().name(),
@@ -203,67 +176,45 @@ public class VerificationReadModel implements ReadModel<ViewRows> {
                 u.lastSeq());
     }
 
-    private static String json(Map<String, String> attributes) {
-        try {
-            return JSON.writeValueAsString(attributes);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** What one event means on a consumer's timeline, and where and by whom it happened, for a unit it named. */
+    private static JourneyStepRow step(CustodyEvent event, Outcome o, CustodyState state) {
+        PartyState actor = state.party(o.actor());
+        String to = switch (event) {
+            case Handoff h -> name(state, h.to());
+            case RegistryEvent _, Commission _, Pack _, Unpack _, Receive _, Refuse _, Sell _, Recall _, Report _ ->
+                null;
+        };
+        Location place = event.header().location() != null
+                ? event.header().location()
+                : actor.profile().location();
+        return new JourneyStepRow(
+                o.seq(),
+                event.header().eventTime(),
+                stepName(event),
+                actor.profile().name(),
+                to,
+                place != null ? place.city() : null,
+                place != null ? place.country() : null,
+                null);
     }
 
-    /** What one event means on a consumer's timeline, and where and by whom it happened. */
-    private record Step(
-            Outcome outcome, String step, String party, String toParty, Location place, java.time.Instant time) {
-        static Step of(CustodyEvent event, Outcome o, CustodyState state) {
-            PartyState actor = state.party(o.actor());
-            String to = switch (event) {
-                case Handoff h -> name(state, h.to());
-                case RegistryEvent _, Commission _, Pack _, Unpack _, Receive _, Refuse _, Sell _, Recall _, Report _ ->
-                    null;
-            };
-            Location place = event.header().location() != null
-                    ? event.header().location()
-                    : actor.profile().location();
-            return new Step(
-                    o,
-                    stepName(event),
-                    actor.profile().name(),
-                    to,
-                    place,
-                    event.header().eventTime());
-        }
+    private static String name(CustodyState state, PartyId id) {
+        PartyState p = state.party(id);
+        return p != null ? p.profile().name() : id.value();
+    }
 
-        JourneyStepRow of(UnitCode code, String via) {
-            return new JourneyStepRow(
-                    code.path(),
-                    outcome.seq(),
-                    time,
-                    step,
-                    party,
-                    toParty,
-                    place != null ? place.city() : null,
-                    place != null ? place.country() : null,
-                    via);
-        }
-
-        private static String name(CustodyState state, PartyId id) {
-            PartyState p = state.party(id);
-            return p != null ? p.profile().name() : id.value();
-        }
-
-        private static String stepName(CustodyEvent event) {
-            return switch (event) {
-                case Commission _ -> "COMMISSIONED";
-                case Pack _ -> "PACKED";
-                case Unpack _ -> "UNPACKED";
-                case Handoff _ -> "SHIPPED";
-                case Receive _ -> "RECEIVED";
-                case Refuse _ -> "REFUSED";
-                case Sell _ -> "SOLD";
-                case Recall _ -> "RECALLED";
-                case Report r -> "REPORTED_" + r.disposition().name();
-                case RegistryEvent _ -> event.type().name();
-            };
-        }
+    private static String stepName(CustodyEvent event) {
+        return switch (event) {
+            case Commission _ -> "COMMISSIONED";
+            case Pack _ -> "PACKED";
+            case Unpack _ -> "UNPACKED";
+            case Handoff _ -> "SHIPPED";
+            case Receive _ -> "RECEIVED";
+            case Refuse _ -> "REFUSED";
+            case Sell _ -> "SOLD";
+            case Recall _ -> "RECALLED";
+            case Report r -> "REPORTED_" + r.disposition().name();
+            case RegistryEvent _ -> event.type().name();
+        };
     }
 }

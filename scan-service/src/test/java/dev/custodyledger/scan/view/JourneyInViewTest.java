@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,15 +84,7 @@ class JourneyInViewTest {
         long last = seqs[seqs.length - 1];
         List<JourneyStepRow> steps = LongStream.of(seqs)
                 .mapToObj(seq -> new JourneyStepRow(
-                        CODE,
-                        seq,
-                        Instant.ofEpochSecond(1_000_000 + seq),
-                        "SHIPPED",
-                        "Brand",
-                        "Shop",
-                        null,
-                        null,
-                        null))
+                        seq, Instant.ofEpochSecond(1_000_000 + seq), "SHIPPED", "Brand", "Shop", null, null, null))
                 .toList();
         var view = new UnitViewRow(
                 CODE,
@@ -112,7 +105,7 @@ class JourneyInViewTest {
                 null,
                 null,
                 last);
-        pool.withTransaction(tx -> projection.write(tx, new ViewRows(List.of(view), steps)))
+        pool.withTransaction(tx -> projection.write(tx, new ViewRows(List.of(view), Map.of(CODE, steps))))
                 .await()
                 .indefinitely();
     }

@@ -1,26 +1,25 @@
-package dev.custodyledger.scan.fold;
+package dev.custodyledger.fold;
 
-import dev.custodyledger.fold.Head;
-import dev.custodyledger.fold.LedgerView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+/** Every folding service's head, so that an auditor compares each service's fold with the others and its own. */
 @Path("/v1/ledger/head")
-public class ScanHeadResource {
+public class HeadResource {
     private final LedgerView fold;
 
-    ScanHeadResource(LedgerView fold) {
+    HeadResource(LedgerView fold) {
         this.fold = fold;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "scan-service's own fold: last seq, record time and the state digest auditors compare with"
-                    + " ledger-service's and their own replay")
+            summary = "This service's own fold: the last folded seq, its record time, and the state digest that"
+                    + " auditors compare across services and with their own replay")
     public Head head() {
         return fold.head();
     }
