@@ -32,10 +32,8 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * scan-service's read model: per unit, what a verify needs in one lookup, and the journey a consumer sees.
@@ -76,8 +74,7 @@ public class VerificationReadModel implements ReadModel<ViewRows> {
     @Override
     public ViewRows rows(List<Folded> folded, CustodyState state, long previousSeq) {
         // Views come from the state after the whole run, so each touched unit's view is built once, at the end.
-        Map<String, List<JourneyStepRow>> steps = new LinkedHashMap<>();
-        Set<UnitCode> changed = new LinkedHashSet<>();
+        Map<UnitCode, List<JourneyStepRow>> steps = new LinkedHashMap<>();
         for (Folded f : folded) {
             Outcome o = f.outcome();
             if (!o.accepted() || o.type().isRegistry()) {
@@ -92,14 +89,17 @@ public class VerificationReadModel implements ReadModel<ViewRows> {
             JourneyStepRow carried = step.via(carriers(named));
             o.carried().forEach(code -> touched.putIfAbsent(code, carried));
             touched.forEach((code, row) ->
-                    steps.computeIfAbsent(code.path(), c -> new ArrayList<>()).add(row));
-            changed.addAll(touched.keySet());
+                    steps.computeIfAbsent(code, c -> new ArrayList<>()).add(row));
         }
+        // Every unit touched has a step, so the units whose views changed are the keys of the steps.
         Map<Gtin, PartyState> owners = new HashMap<>();
-        List<UnitViewRow> views = changed.stream()
-                .map(code -> view(state.unit(code), state, owners))
-                .toList();
-        return new ViewRows(views, steps);
+        List<UnitViewRow> views = new ArrayList<>(steps.size());
+        Map<String, List<JourneyStepRow>> journeys = new LinkedHashMap<>();
+        steps.forEach((code, added) -> {
+            views.add(view(state.unit(code), state, owners));
+            journeys.put(code.path(), added);
+        });
+        return new ViewRows(views, journeys);
     }
 
     @Override
