@@ -1,6 +1,7 @@
 package dev.custodyledger.kafka;
 
 import dev.custodyledger.core.fold.CustodyFold;
+import dev.custodyledger.core.fold.CustodyState;
 import dev.custodyledger.core.fold.LedgerRecord;
 import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.Outcome;
@@ -25,6 +26,11 @@ public final class LedgerReplay {
         default void started(long records) {}
 
         default void folded(Outcome outcome) {}
+
+        /** As {@link #folded(Outcome)}, with the state just after it: what a checker compares reads against. */
+        default void folded(Outcome outcome, CustodyState state) {
+            folded(outcome);
+        }
     }
 
     private LedgerReplay() {}
@@ -49,8 +55,9 @@ public final class LedgerReplay {
                     if (r.offset() >= end) {
                         break;
                     }
-                    listener.folded(fold.apply(
-                            LedgerRecord.decode(r.offset(), Instant.ofEpochMilli(r.timestamp()), r.value())));
+                    Outcome outcome =
+                            fold.apply(LedgerRecord.decode(r.offset(), Instant.ofEpochMilli(r.timestamp()), r.value()));
+                    listener.folded(outcome, fold.state());
                 }
             }
         }

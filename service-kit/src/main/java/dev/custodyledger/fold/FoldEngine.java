@@ -44,6 +44,8 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     private static final int RECORDS_PER_LOCK = 32;
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long PAUSE_AFTER_FAILURE_MILLIS = 1000;
+    /** How often a follower looks where the read model stands, which another replica writes. */
+    private static final long POSITION_LOOK_NANOS = Duration.ofSeconds(1).toNanos();
 
     /** What the engine talks to: the log, the lease and the read model's store, and how it waits after a failure. */
     record Ports<R>(Supplier<LogReader> log, Supplier<Lease> lease, ReadModelStore<R> store, LongConsumer pause) {
@@ -91,6 +93,11 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     private volatile long foldedSeq;
     private String digestCache;
     private long digestSeq = -1;
+    /** When a follower last looked at the stored position, and whether a look is in flight; folding thread only. */
+    private long positionLookedAt;
+
+    private final java.util.concurrent.atomic.AtomicBoolean lookingAtPosition =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     FoldEngine(
             FoldSettings settings,
@@ -338,10 +345,39 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
             process(records, writing);
         }
         logEndOffset = log.end();
+        if (!writing) {
+            lookAtStoredPosition();
+        }
         if (!caughtUp && lastOffset() + 1 >= endAtStart) {
             caughtUp = true;
             LOG.infof("fold caught up with the log at seq %d (offset %d)", lastSeq(), lastOffset());
         }
+    }
+
+    /**
+     * A follower's projected seq is where the read model stands, written by the lease holder: without a look now
+     * and then, its head, readiness and lag gauge would report the position of its own last write (or of its
+     * start) for ever. The look runs off the folding thread, so a database that hangs never stalls the fold (and
+     * the pre-checks that read it); a look that fails leaves the last value.
+     */
+    private void lookAtStoredPosition() {
+        long now = System.nanoTime();
+        if (now - positionLookedAt < POSITION_LOOK_NANOS || !lookingAtPosition.compareAndSet(false, true)) {
+            return;
+        }
+        positionLookedAt = now;
+        Thread.ofVirtual().name(settings.service() + "-position-look").start(() -> {
+            try {
+                long stored = ports.store().position().seq();
+                if (phase == Phase.FOLLOWING) {
+                    writer.resumeAt(stored);
+                }
+            } catch (RuntimeException e) {
+                LOG.debugf("%s could not read the stored position: %s", settings.service(), e.getMessage());
+            } finally {
+                lookingAtPosition.set(false);
+            }
+        });
     }
 
     private void restore() throws IOException {

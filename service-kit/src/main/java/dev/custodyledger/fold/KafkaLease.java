@@ -18,7 +18,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Which replica writes the projections: the member of one consumer group that owns the ledger's single
  * partition. The partition is paused at once, so the member only heartbeats; the records are read by the
- * folding consumer. When the owner dies the group hands the partition, and the lease, to another replica.
+ * folding consumer. When the owner dies the group hands the partition, and the lease, to another replica. The
+ * assignment is sticky and cooperative: a replica that joins (a restart, a scale-up) leaves the lease where it is,
+ * since every move stops the projections while the new holder restores.
  */
 final class KafkaLease implements Lease {
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
@@ -36,17 +38,22 @@ final class KafkaLease implements Lease {
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(SESSION_TIMEOUT.toMillis()));
         props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        props.put(
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                org.apache.kafka.clients.consumer.CooperativeStickyAssignor.class.getName());
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+            // Cooperative rebalancing names only what changes: an assignment that adds nothing is empty while the
+            // partition stays, so whether the lease is held is what the consumer owns after the change.
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                held.set(false);
+                held.set(consumer.assignment().stream().anyMatch(p -> !partitions.contains(p)));
             }
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                 consumer.pause(partitions);
-                held.set(!partitions.isEmpty());
+                held.set(!consumer.assignment().isEmpty());
                 decided.countDown();
             }
 

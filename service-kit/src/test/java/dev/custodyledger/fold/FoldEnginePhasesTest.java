@@ -129,6 +129,16 @@ class FoldEnginePhasesTest {
     }
 
     @Test
+    void aFollowerReportsWhereTheReadModelStandsThatAnotherReplicaWrites() {
+        followingToTheEnd();
+        assertThat(engine.projectedSeq()).isZero();
+        readModel.writtenElsewhereUpTo(records());
+        stepUntil(() -> engine.projectedSeq() == records());
+        assertThat(engine.head().projectedSeq()).isEqualTo(records());
+        assertThat(readModel.everWritten()).isEmpty();
+    }
+
+    @Test
     void theLeaseGainedWhileFollowingRestoresThenWritesFromWhereTheStoreStands() {
         followingToTheEnd();
         leaseHeld = true;

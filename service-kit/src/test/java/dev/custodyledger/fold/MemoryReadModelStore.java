@@ -54,6 +54,11 @@ final class MemoryReadModelStore implements ReadModelStore<List<Long>>, ReadMode
         return List.copyOf(everWritten);
     }
 
+    /** Another replica wrote up to {@code seq}: the stored position moves without a write through this engine. */
+    synchronized void writtenElsewhereUpTo(long seq) {
+        position = new Position(seq, seq - 1, null);
+    }
+
     synchronized int drops() {
         return drops;
     }

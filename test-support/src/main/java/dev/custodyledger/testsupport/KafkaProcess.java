@@ -20,19 +20,35 @@ public final class KafkaProcess implements KafkaBroker {
     private final Path dir;
     private final int port;
     private final int controllerPort;
+    /** The second listener's port and the port it advertises (a proxy's in front of it), or 0 for none. */
+    private final int servicesPort;
+
+    private final int servicesAdvertisedPort;
     private Process process;
 
-    private KafkaProcess(Path dir, int port, int controllerPort) {
+    private KafkaProcess(Path dir, int port, int controllerPort, int servicesPort, int servicesAdvertisedPort) {
         this.dir = dir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.servicesPort = servicesPort;
+        this.servicesAdvertisedPort = servicesAdvertisedPort;
     }
 
     /** Formats a fresh broker under {@code dir}, starts it and creates the custody topics. */
     public static KafkaProcess start(Path dir) {
+        return start(dir, 0);
+    }
+
+    /**
+     * As {@link #start(Path)}, with a second listener (on {@link #servicesListenerPort()}) that advertises {@code
+     * advertisedPort}: clients that bootstrap through a proxy on that port keep talking through it, while the
+     * test's own clients use {@link #bootstrapServers()} directly.
+     */
+    public static KafkaProcess start(Path dir, int advertisedPort) {
         try {
             Files.createDirectories(dir.resolve("data"));
-            var kafka = new KafkaProcess(dir.toAbsolutePath(), freePort(), freePort());
+            var kafka = new KafkaProcess(
+                    dir.toAbsolutePath(), freePort(), freePort(), advertisedPort == 0 ? 0 : freePort(), advertisedPort);
             kafka.writeConfig();
             kafka.run(List.of(
                     "kafka.tools.StorageTool",
@@ -52,6 +68,41 @@ public final class KafkaProcess implements KafkaBroker {
     @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The second listener's own port (what a proxy forwards to); 0 without one. */
+    public int servicesListenerPort() {
+        return servicesPort;
+    }
+
+    /** SIGSTOP: the broker holds its connections and answers nothing until {@link #resume}. */
+    public synchronized void pause() {
+        if (process != null) {
+            Signals.send(process.toHandle(), "STOP");
+        }
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    public synchronized void resume() {
+        if (process != null) {
+            Signals.send(process.toHandle(), "CONT");
+        }
+    }
+
+    /** SIGTERM: a controlled shutdown; then it is started again on the same ports and data. */
+    public synchronized void stopAndStart() {
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+        restart();
     }
 
     /** SIGKILL: the broker dies without a controlled shutdown; its files stay. */
@@ -82,7 +133,7 @@ public final class KafkaProcess implements KafkaBroker {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("Kafka did not start; see " + dir.resolve("kafka.log"));
             }
-            pause();
+            nap();
         }
     }
 
@@ -92,6 +143,14 @@ public final class KafkaProcess implements KafkaBroker {
     }
 
     private void writeConfig() throws IOException {
+        String listeners = "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort;
+        String advertised = "PLAINTEXT://127.0.0.1:" + port;
+        String protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT";
+        if (servicesPort != 0) {
+            listeners += ",SERVICES://127.0.0.1:" + servicesPort;
+            advertised += ",SERVICES://127.0.0.1:" + servicesAdvertisedPort;
+            protocols += ",SERVICES:PLAINTEXT";
+        }
         Files.writeString(
                 config(),
                 String.join(
@@ -99,11 +158,11 @@ public final class KafkaProcess implements KafkaBroker {
                         "process.roles=broker,controller",
                         "node.id=1",
                         "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                        "listeners=" + listeners,
+                        "advertised.listeners=" + advertised,
                         "controller.listener.names=CONTROLLER",
                         "inter.broker.listener.name=PLAINTEXT",
-                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "listener.security.protocol.map=" + protocols,
                         "log.dirs=" + dir.resolve("data"),
                         "auto.create.topics.enable=false",
                         "offsets.topic.replication.factor=1",
@@ -148,7 +207,7 @@ public final class KafkaProcess implements KafkaBroker {
         }
     }
 
-    private static void pause() {
+    private static void nap() {
         try {
             Thread.sleep(200);
         } catch (InterruptedException e) {
@@ -156,7 +215,8 @@ public final class KafkaProcess implements KafkaBroker {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port of 127.0.0.1 free at the moment of asking. */
+    public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

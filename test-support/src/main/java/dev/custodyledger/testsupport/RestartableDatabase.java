@@ -43,6 +43,46 @@ public final class RestartableDatabase extends ZonkyDatabase {
         }
     }
 
+    /** SIGSTOP to the server and its backends: connections stay open and nothing answers until {@link #resume}. */
+    public synchronized void pause() {
+        Signals.send(postmaster(), "STOP");
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    public synchronized void resume() {
+        Signals.send(postmaster(), "CONT");
+    }
+
+    /**
+     * SIGKILL to the server and its backends, as a crash of the host would leave them: the next {@link #restart}
+     * recovers from the write-ahead log.
+     */
+    public synchronized void kill() {
+        if (postgres == null) {
+            return;
+        }
+        ProcessHandle postmaster = postmaster();
+        Signals.send(postmaster, "KILL");
+        postmaster.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join();
+        try {
+            postgres.close(); // releases the data folder; the server is gone already
+        } catch (IOException | RuntimeException e) {
+            // pg_ctl finds no server to stop: what a crash looks like
+        }
+        postgres = null;
+    }
+
+    private ProcessHandle postmaster() {
+        try {
+            long pid = Long.parseLong(java.nio.file.Files.readAllLines(data.resolve("postmaster.pid"))
+                    .get(0)
+                    .trim());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL is not running: " + e.getMessage(), e);
+        }
+    }
+
     /** Starts the server (again) on the same port and data. */
     public synchronized void restart() {
         stop();

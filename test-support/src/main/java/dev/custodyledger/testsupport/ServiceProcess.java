@@ -67,10 +67,22 @@ public final class ServiceProcess implements AutoCloseable {
         return new ServiceProcess(module, jar, env, logDir.resolve(module + ".log"), port);
     }
 
+    /** The same service as another replica: its own name (for its log) and port, the same database. */
+    public ServiceProcess replica(String replicaName) {
+        var copy = new ServiceProcess(
+                replicaName, jar, new HashMap<>(env), log.resolveSibling(replicaName + ".log"), freePort());
+        copy.env.put("QUARKUS_HTTP_PORT", String.valueOf(copy.port));
+        return copy;
+    }
+
     /** One more environment variable for the process (configuration, e.g. CUSTODY_KEYS_PASSPHRASE). */
     public ServiceProcess withEnv(String name, String value) {
         env.put(name, value);
         return this;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String url() {
@@ -137,6 +149,24 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         process = null;
+    }
+
+    /** SIGSTOP: the process keeps its sockets and its Kafka sessions but answers nothing until {@link #resume}. */
+    public synchronized void pause() {
+        if (process != null) {
+            Signals.send(process.toHandle(), "STOP");
+        }
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    public synchronized void resume() {
+        if (process != null) {
+            Signals.send(process.toHandle(), "CONT");
+        }
+    }
+
+    public String name() {
+        return name;
     }
 
     @Override
