@@ -37,9 +37,9 @@ servers() { # comma-separated ports: one server line each
 # Least connections across the replicas; a request that failed to connect, timed out or met 502/503 (a replica
 # starting, restoring, paused or gone) is tried on the next one. A replica is left out for 2 s after three such
 # failures, not one: a replica that takes over the lease answers 503 while it restores, and with its peer gone a
-# single 503 would leave the front with no replica at all. Event submissions are idempotent by event id, so
-# ledger-service's may be retried even though they are POSTs; scan-service's POST /v1/scans records a scan and is
-# not retried once sent. A replica that does not answer within 10 s counts as failed: intake answers 202 after its
+# single 503 would leave the front with no replica at all. Event submissions are idempotent by event id (the
+# ledger takes each once, ADR 24), so ledger-service's may be retried even though they are POSTs; scan-service's
+# POST /v1/scans records a scan and is not retried once sent. A replica that does not answer within 10 s counts as failed: intake answers 202 after its
 # own short wait, and a verify is far quicker, so only a stopped or hung replica takes that long.
 run() {
   local dir=$1 ledger_port=$2 ledger_upstreams=$3 scan_port=$4 scan_upstreams=$5

@@ -43,6 +43,8 @@ public final class LedgerReplay {
         var fold = CustodyFold.fromGenesis(anchor, rules, SignatureCheck.VERIFY);
         Properties props = kafka.properties();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // The sequencer appends in transactions: an aborted one (a fenced sequencer's) is not part of the ledger.
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(4 << 20));
         try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             var tp = new TopicPartition(TopicSpec.LEDGER.name(), 0);

@@ -19,6 +19,19 @@ public record TopicSpec(String name, int partitions, Map<String, String> configs
                     "message.timestamp.type", "LogAppendTime",
                     "unclean.leader.election.enable", "false"));
 
+    /**
+     * Submissions on their way to the ledger, keyed by event id: every ledger-service replica writes here, and the
+     * one sequencer (the owner of its single partition) appends each event to the ledger once, in a transaction
+     * with its position here (ADR 24). Kept a week: a submission is appended or dropped within seconds.
+     */
+    public static final TopicSpec INTAKE = new TopicSpec(
+            "custody.intake",
+            1,
+            Map.of(
+                    "retention.ms", String.valueOf(7L * 24 * 3600 * 1000),
+                    "max.message.bytes", String.valueOf(2 << 20),
+                    "unclean.leader.election.enable", "false"));
+
     /** Scans, keyed by unit so that the clone detector sees each unit's scans in order. */
     public static final TopicSpec SCANS = new TopicSpec(
             "custody.scans",
@@ -27,5 +40,5 @@ public record TopicSpec(String name, int partitions, Map<String, String> configs
 
     public static final TopicSpec ALERTS = new TopicSpec("custody.alerts", 1, Map.of("retention.ms", "-1"));
 
-    public static final List<TopicSpec> ALL = List.of(LEDGER, SCANS, ALERTS);
+    public static final List<TopicSpec> ALL = List.of(LEDGER, INTAKE, SCANS, ALERTS);
 }

@@ -87,6 +87,8 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
 
     private volatile String lastFailure;
     private volatile long logEndOffset;
+    /** The reader's position after the last poll (past transaction markers); written by the folding thread. */
+    private volatile long readPosition;
     /** Where the fold stands, readable without the lock. */
     private volatile long foldedOffset = -1;
 
@@ -345,10 +347,11 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
             process(records, writing);
         }
         logEndOffset = log.end();
+        readPosition = log.position();
         if (!writing) {
             lookAtStoredPosition();
         }
-        if (!caughtUp && lastOffset() + 1 >= endAtStart) {
+        if (!caughtUp && readPosition >= endAtStart) {
             caughtUp = true;
             LOG.infof("fold caught up with the log at seq %d (offset %d)", lastSeq(), lastOffset());
         }
@@ -400,6 +403,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
         checkpoints.restartAt(state.lastSeq());
         writer.resumeAt(position.seq());
         log.seek(state.lastOffset() + 1);
+        readPosition = state.lastOffset() + 1;
         if (endAtStart < 0) {
             endAtStart = log.endNow();
         }
@@ -506,12 +510,18 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     }
 
     long lagRecords() {
-        return Math.max(0, logEndOffset - 1 - lastOffset());
+        return Math.max(0, logEndOffset - readPosition);
+    }
+
+    /** The offset the fold reads next: it has folded every record before it. */
+    @Override
+    public long logPosition() {
+        return readPosition;
     }
 
     double lagSeconds() {
         Instant time = read(CustodyState::lastRecordTime);
-        return time == null || logEndOffset - 1 <= lastOffset()
+        return time == null || logEndOffset <= readPosition
                 ? 0
                 : Duration.between(time, Instant.now()).toMillis() / 1000.0;
     }

@@ -21,6 +21,8 @@ final class KafkaLogReader implements LogReader {
     KafkaLogReader(KafkaAccess kafka, String topic, int maxBatch, String clientId) {
         Properties props = kafka.properties();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // The sequencer appends in transactions: an aborted one (a fenced sequencer's) is not part of the ledger.
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxBatch));
         // A fetch returns as soon as one record is there, and an idle fetch waits up to 500 ms on the broker: under
         // load the records that arrive while the fold works come together in the next poll anyway, and an idle
@@ -49,6 +51,11 @@ final class KafkaLogReader implements LogReader {
             // stopping: the folding thread looks at its phase next
         }
         return entries;
+    }
+
+    @Override
+    public long position() {
+        return consumer.position(partition);
     }
 
     @Override

@@ -30,4 +30,7 @@ public interface LedgerView {
 
     /** Where the fold stands, with the state's digest. */
     Head head();
+
+    /** The log offset the fold reads next: every record before it is folded (transaction markers included). */
+    long logPosition();
 }

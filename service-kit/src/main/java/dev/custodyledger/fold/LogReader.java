@@ -15,6 +15,12 @@ interface LogReader extends AutoCloseable {
     /** The records after the position, at most the configured batch, waiting up to {@code wait} for the first. */
     List<Entry> poll(Duration wait);
 
+    /**
+     * The offset the next poll reads from: past the records polled and past the transaction markers after them,
+     * so that a reader at the end is at {@link #end()} although the last offset holds a marker, not a record.
+     */
+    long position();
+
     /** The offset after the last record, as last seen (a round trip only before the first fetch answered). */
     long end();
 

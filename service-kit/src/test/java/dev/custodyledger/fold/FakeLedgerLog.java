@@ -34,6 +34,11 @@ final class FakeLedgerLog implements LogReader {
     }
 
     @Override
+    public synchronized long position() {
+        return position;
+    }
+
+    @Override
     public synchronized long end() {
         return entries.size();
     }

@@ -16,6 +16,10 @@ public interface LedgerConfig extends FoldConfig {
         @io.smallrye.config.WithName("wait")
         Duration waitFor();
 
+        /** Where submissions wait for the sequencer (ADR 24). */
+        @WithDefault("custody.intake")
+        String topic();
+
         /** Events per batch request, at most. */
         @WithDefault("1000")
         int maxBatch();

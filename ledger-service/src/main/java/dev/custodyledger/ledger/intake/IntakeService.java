@@ -8,12 +8,11 @@ import dev.custodyledger.core.fold.RejectionCode;
 import dev.custodyledger.fold.LedgerView;
 import dev.custodyledger.fold.NotCurrentException;
 import dev.custodyledger.ledger.config.LedgerConfig;
-import dev.custodyledger.ledger.fold.LedgerAppender;
 import dev.custodyledger.ledger.fold.OutcomeWaiters;
 import dev.custodyledger.ledger.fold.Settled;
+import dev.custodyledger.ledger.sequencer.IntakeLog;
 import dev.custodyledger.problem.Problem;
 import dev.custodyledger.problem.ProblemCode;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
@@ -28,33 +27,26 @@ import org.jboss.logging.MDC;
 
 /**
  * The intake pipeline for one signed event: strict decoding, the signer and key, the signature and the
- * fold's rules against the current state (refused events are never appended), then one append per event id
- * however often it is submitted concurrently, and a bounded wait for the fold's outcome.
+ * fold's rules against the current state (refused events are never appended), then one submission to the
+ * sequencer per event id however often it is submitted concurrently here (the sequencer appends it once whichever
+ * replicas it reached), and a bounded wait for the fold's outcome.
  */
 @ApplicationScoped
 public class IntakeService {
     private final OutcomeWaiters outcomes;
     private final LedgerView fold;
-    private final LedgerAppender appender;
+    private final IntakeLog intake;
     private final LedgerConfig config;
-    private final Counter appended;
     private final Timer latency;
     private final MeterRegistry metrics;
 
     IntakeService(
-            OutcomeWaiters outcomes,
-            LedgerView fold,
-            LedgerAppender appender,
-            LedgerConfig config,
-            MeterRegistry metrics) {
+            OutcomeWaiters outcomes, LedgerView fold, IntakeLog intake, LedgerConfig config, MeterRegistry metrics) {
         this.outcomes = outcomes;
         this.fold = fold;
-        this.appender = appender;
+        this.intake = intake;
         this.config = config;
         this.metrics = metrics;
-        this.appended = Counter.builder("custody.events.appended")
-                .description("events appended to the ledger")
-                .register(metrics);
         this.latency = Timer.builder("custody.intake.latency")
                 .description("from request to answer")
                 .publishPercentileHistogram()
@@ -114,13 +106,11 @@ public class IntakeService {
         }
         if (registration.mustAppend()) {
             Log.debugf(
-                    "appending %s from %s",
+                    "submitting %s from %s to the sequencer",
                     event.event().type(), event.event().header().actor());
-            appender.append(event.envelopeBytes()).whenComplete((offset, error) -> {
+            intake.submit(event.id(), event.envelopeBytes()).whenComplete((offset, error) -> {
                 if (error != null) {
                     outcomes.abandon(event.id(), error);
-                } else {
-                    appended.increment();
                 }
             });
         }

@@ -349,7 +349,8 @@ final class Workload {
                     response.statusCode(),
                     null,
                     code,
-                    response.statusCode() == 200 ? text(body, "verdict") : text(body, "code"),
+                    // a verify answers UNAVAILABLE with 503; other problems carry their code
+                    text(body, "verdict") != null ? text(body, "verdict") : text(body, "code"),
                     body.path("ledgerSeq").asLong(-1),
                     null,
                     text(held, "name"),
