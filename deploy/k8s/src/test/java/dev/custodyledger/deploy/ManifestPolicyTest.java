@@ -107,12 +107,13 @@ class ManifestPolicyTest {
         }
         assertThat(overlay.custom("KafkaTopic"))
                 .extracting(t -> t.getMetadata().getName())
-                .containsExactlyInAnyOrder("custody.ledger", "custody.scans", "custody.alerts");
+                .containsExactlyInAnyOrder("custody.ledger", "custody.intake", "custody.scans", "custody.alerts");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void onlyLedgerServiceMayWriteTheLedgerAndOnlyScanServiceWritesScansAndAlerts(String name) throws Exception {
+    void onlyLedgerServiceMayWriteTheLedgerAndItsIntakeAndOnlyScanServiceWritesScansAndAlerts(String name)
+            throws Exception {
         var overlay = overlay(name);
         var writes = new TreeSet<String>();
         for (GenericKubernetesResource user : overlay.custom("KafkaUser")) {
@@ -133,6 +134,9 @@ class ManifestPolicyTest {
         }
         assertThat(writes)
                 .containsExactly(
+                        // the sequencer's transactional id: only ledger-service appends, in transactions (ADR 24)
+                        "ledger-service -> custody-sequencer-custody.ledger",
+                        "ledger-service -> custody.intake",
                         "ledger-service -> custody.ledger",
                         "scan-service -> custody.alerts",
                         "scan-service -> custody.scans");

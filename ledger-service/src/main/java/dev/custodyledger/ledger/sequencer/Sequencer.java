@@ -2,6 +2,7 @@ package dev.custodyledger.ledger.sequencer;
 
 import dev.custodyledger.core.event.EventId;
 import dev.custodyledger.fold.LedgerView;
+import dev.custodyledger.fold.NotCurrentException;
 import dev.custodyledger.kafka.KafkaAccess;
 import dev.custodyledger.ledger.config.LedgerConfig;
 import io.micrometer.core.instrument.Counter;
@@ -73,7 +74,8 @@ public class Sequencer {
         this.kafka = kafka;
         this.intakeTopic = config.intake().topic();
         this.ledgerTopic = config.ledger().topic();
-        this.appendOnce = new AppendOnce(id -> fold.read(s -> s.decision(EventId.parse(id)) != null));
+        // readCurrent: a fold that began to restore meanwhile throws rather than answer from a rewound state.
+        this.appendOnce = new AppendOnce(id -> fold.readCurrent(s -> s.decision(EventId.parse(id)) != null));
     }
 
     void start(@Observes StartupEvent event) {
@@ -120,15 +122,17 @@ public class Sequencer {
     private void run() {
         try {
             while (running) {
-                var records = consumer.poll(POLL);
-                if (termAsked) {
-                    termAsked = false;
-                    startTerm();
-                }
-                if (producer != null && !records.isEmpty()) {
-                    var batch = new ArrayList<ConsumerRecord<byte[], byte[]>>();
-                    records.forEach(batch::add);
-                    sequence(batch);
+                try {
+                    step();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // The broker gone for longer than a client timeout, the fold not catching up: start over.
+                    Log.warnf("the sequencer stalled: %s; starting its term again", e.toString());
+                    endTerm("it stalled");
+                    rewind();
+                    termAsked = !consumer.assignment().isEmpty();
+                    pause();
                 }
             }
         } catch (WakeupException e) {
@@ -136,6 +140,43 @@ public class Sequencer {
         } finally {
             endTerm("the service stops");
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void step() {
+        var records = consumer.poll(POLL);
+        if (termAsked) {
+            termAsked = false;
+            startTerm();
+        }
+        if (producer == null || records.isEmpty()) {
+            return;
+        }
+        if (!fold.current()) {
+            // A rewound fold (restoring after a failed write) does not know recent events: appending on its word
+            // could append one twice. Read the batch again once it is back.
+            rewind();
+            pause();
+            return;
+        }
+        var batch = new ArrayList<ConsumerRecord<byte[], byte[]>>();
+        records.forEach(batch::add);
+        List<ConsumerRecord<byte[], byte[]>> fresh;
+        try {
+            fresh = appendOnce.select(batch, r -> new String(r.key(), StandardCharsets.UTF_8));
+        } catch (NotCurrentException e) {
+            rewind();
+            pause();
+            return;
+        }
+        sequence(batch, fresh);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -187,8 +228,8 @@ public class Sequencer {
         }
     }
 
-    private void sequence(List<ConsumerRecord<byte[], byte[]>> batch) {
-        var fresh = appendOnce.select(batch, r -> new String(r.key(), StandardCharsets.UTF_8));
+    /** Appends {@code fresh} and moves the intake position past {@code batch}, in one transaction. */
+    private void sequence(List<ConsumerRecord<byte[], byte[]>> batch, List<ConsumerRecord<byte[], byte[]>> fresh) {
         ConsumerRecord<byte[], byte[]> last = batch.get(batch.size() - 1);
         var position =
                 Map.of(new TopicPartition(last.topic(), last.partition()), new OffsetAndMetadata(last.offset() + 1));

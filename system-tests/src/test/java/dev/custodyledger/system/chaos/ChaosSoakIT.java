@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.custodyledger.core.fold.CustodyState;
 import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.Outcome;
 import dev.custodyledger.core.fold.StateCodec;
+import dev.custodyledger.core.fold.UnitState;
 import dev.custodyledger.core.json.StrictJson;
 import dev.custodyledger.kafka.KafkaAccess;
 import dev.custodyledger.kafka.LedgerReplay;
@@ -76,14 +78,7 @@ class ChaosSoakIT {
                         List.of(),
                         List.of()));
             }
-            compareFinalState(
-                    cluster,
-                    fold.state().lastSeq(),
-                    digest,
-                    checker.outcomes(),
-                    fold.state().unitCount(),
-                    violations,
-                    finalChecks);
+            compareFinalState(cluster, fold.state(), digest, checker.outcomes(), violations, finalChecks);
 
             String report = ChaosReport.render(run, faults, ops, checker, violations, finalChecks);
             Files.createDirectories(Path.of("target", "chaos"));
@@ -105,13 +100,13 @@ class ChaosSoakIT {
      */
     private static void compareFinalState(
             ChaosCluster cluster,
-            long lastSeq,
+            CustodyState state,
             String digest,
             List<Outcome> outcomes,
-            int units,
             List<HistoryChecker.Violation> violations,
             List<String> checks)
             throws IOException, InterruptedException {
+        long lastSeq = state.lastSeq();
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (ServiceProcess replica : cluster.all()) {
             JsonNode head = awaitProjected(http, replica, lastSeq);
@@ -130,49 +125,95 @@ class ChaosSoakIT {
                         List.of()));
             }
         }
-        List<String> expected = outcomes.stream().map(ChaosSoakIT::row).toList();
-        List<String> rows = ledgerRows(cluster);
-        long matching = 0;
-        for (int i = 0; i < Math.min(rows.size(), expected.size()); i++) {
-            matching += rows.get(i).equals(expected.get(i)) ? 1 : 0;
+        var records = new java.util.TreeMap<String, String>();
+        outcomes.forEach(
+                o -> records.put(String.valueOf(o.seq()), o.eventId() + " " + (o.accepted() ? "ACCEPTED" : o.code())));
+        compare(
+                checks,
+                violations,
+                "ledger-service record rows",
+                records,
+                rows(
+                        cluster,
+                        "ledger",
+                        "select seq, event_id, code from ledger_record",
+                        rs -> rs.getString(2) + " " + (rs.getString(3) == null ? "ACCEPTED" : rs.getString(3))));
+        var units = new java.util.TreeMap<String, String>();
+        var views = new java.util.TreeMap<String, String>();
+        for (UnitState u : state.unitsWhere(u -> true)) {
+            units.put(u.code().path(), u.status().name() + " " + u.custodian().value());
+            views.put(
+                    u.code().path(),
+                    view(u.status().name(), state.party(u.custodian()).profile().name(), u.inTransit()));
         }
-        checks.add("ledger-service read model: " + rows.size() + " record rows for " + outcomes.size() + " records, "
-                + matching + " with the auditor's seq, event and outcome");
-        if (rows.size() != expected.size() || matching != expected.size()) {
+        compare(
+                checks,
+                violations,
+                "ledger-service unit rows",
+                units,
+                rows(
+                        cluster,
+                        "ledger",
+                        "select code, status, custodian from unit",
+                        rs -> rs.getString(2) + " " + rs.getString(3)));
+        compare(
+                checks,
+                violations,
+                "scan-service unit views",
+                views,
+                rows(
+                        cluster,
+                        "scan",
+                        "select code, status, custodian_name, in_transit from unit_view",
+                        rs -> view(rs.getString(2), rs.getString(3), rs.getBoolean(4))));
+    }
+
+    /** A read model's rows against what the auditor's log says they must be, one each. */
+    private static void compare(
+            List<String> checks,
+            List<HistoryChecker.Violation> violations,
+            String what,
+            java.util.Map<String, String> expected,
+            java.util.Map<String, String> actual) {
+        long same = expected.entrySet().stream()
+                .filter(e -> e.getValue().equals(actual.get(e.getKey())))
+                .count();
+        checks.add(
+                what + ": " + actual.size() + " for " + expected.size() + " in the log, " + same + " as the log says");
+        if (actual.size() != expected.size() || same != expected.size()) {
+            String first = expected.entrySet().stream()
+                    .filter(e -> !e.getValue().equals(actual.get(e.getKey())))
+                    .map(e -> e.getKey() + ": the log says " + e.getValue() + ", the row " + actual.get(e.getKey()))
+                    .findFirst()
+                    .orElse("rows the log does not have");
             violations.add(new HistoryChecker.Violation(
-                    "ledger rows differ from the log",
-                    rows.size() + " rows, " + matching + " matching, for " + outcomes.size() + " records",
-                    List.of(),
-                    List.of()));
-        }
-        long views = cluster.count("scan", "select count(*) from unit_view");
-        checks.add("scan-service read model: " + views + " unit views for " + units + " units");
-        if (views != units) {
-            violations.add(new HistoryChecker.Violation(
-                    "verification views differ from the log",
-                    views + " views for " + units + " units",
+                    what + " differ from the log",
+                    actual.size() + " rows, " + same + " matching, for " + expected.size() + "; first: " + first,
                     List.of(),
                     List.of()));
         }
     }
 
-    private static String row(Outcome o) {
-        return o.seq() + " " + o.eventId() + " " + (o.accepted() ? "ACCEPTED" : o.code());
+    private static String view(String status, String custodian, boolean inTransit) {
+        return status + " " + custodian + (inTransit ? " in transit" : "");
     }
 
-    /** ledger-service's record rows in seq order, as {@link #row} writes an outcome. */
-    private static List<String> ledgerRows(ChaosCluster cluster) {
-        var rows = new ArrayList<String>();
+    private interface RowReader {
+        String read(java.sql.ResultSet rs) throws java.sql.SQLException;
+    }
+
+    /** The rows of {@code sql}, keyed by their first column. */
+    private static java.util.Map<String, String> rows(
+            ChaosCluster cluster, String dbName, String sql, RowReader reader) {
+        var rows = new java.util.HashMap<String, String>();
         var db = cluster.database;
-        try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl("ledger"), db.username(), db.password());
-                var rs = c.createStatement()
-                        .executeQuery("select seq, event_id, code from ledger_record order by seq")) {
+        try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(dbName), db.username(), db.password());
+                var rs = c.createStatement().executeQuery(sql)) {
             while (rs.next()) {
-                String code = rs.getString(3);
-                rows.add(rs.getLong(1) + " " + rs.getString(2) + " " + (code == null ? "ACCEPTED" : code));
+                rows.put(rs.getString(1), reader.read(rs));
             }
         } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("could not read ledger_record: " + e.getMessage(), e);
+            throw new IllegalStateException("could not read " + dbName + ": " + e.getMessage(), e);
         }
         return rows;
     }
