@@ -190,6 +190,11 @@ public class Sequencer {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
         props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "15000");
+        // Transactions follow each other at once: the next one's first send meets the last one's markers still
+        // being written (CONCURRENT_TRANSACTIONS) and is retried after this back-off, which sits in every answer.
+        props.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, "5");
+        props.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "200");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0"); // the commit sends the batch
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "ledger-sequencer");
         var opened = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         try {
