@@ -2,7 +2,6 @@ package dev.custodyledger.core.fold;
 
 import static dev.custodyledger.core.fold.RejectionCode.*;
 
-import dev.custodyledger.core.crypto.Sha256;
 import dev.custodyledger.core.crypto.SignatureInvalidException;
 import dev.custodyledger.core.event.CustodyEvent;
 import dev.custodyledger.core.event.CustodyEvent.Commission;
@@ -29,12 +28,11 @@ import dev.custodyledger.core.gs1.UnitCode;
 import dev.custodyledger.core.party.KeyPurpose;
 import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.core.party.Role;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,7 +45,11 @@ public final class CustodyFold {
     private final CustodyState state;
     private final LedgerRules rules;
     private final SignatureCheck signatures;
-    private final MessageDigest chain = Sha256.newDigest();
+    /**
+     * True while {@link #apply} runs: the rules then read units as objects of the fold's own, which the effects
+     * change. Pre-checks run between applies, on other threads, and read the state as it stands.
+     */
+    private boolean applying;
 
     public CustodyFold(CustodyState state, LedgerRules rules, SignatureCheck signatures) {
         this.state = state;
@@ -65,10 +67,19 @@ public final class CustodyFold {
 
     /** Folds the next record; offsets must increase (a redelivered record is the caller's to skip). */
     public Outcome apply(LedgerRecord record) {
-        if (record.offset() <= state.lastOffset) {
-            throw new IllegalArgumentException("offset " + record.offset() + " is not after " + state.lastOffset);
+        if (record.offset() <= state.lastOffset()) {
+            throw new IllegalArgumentException("offset " + record.offset() + " is not after " + state.lastOffset());
         }
-        long seq = state.lastSeq + 1;
+        applying = true;
+        try {
+            return decide(record);
+        } finally {
+            applying = false;
+        }
+    }
+
+    private Outcome decide(LedgerRecord record) {
+        long seq = state.lastSeq() + 1;
         Outcome outcome;
         SignedEvent signed = record.event();
         if (signed == null) {
@@ -89,7 +100,7 @@ public final class CustodyFold {
             List<UnitCode> units = named(event);
             RejectionCode code = null;
             String message = null;
-            if (state.decisions.containsKey(signed.id())) {
+            if (state.contains(signed.id())) {
                 code = DUPLICATE;
                 message = "event " + signed.id() + " is already in the ledger";
             } else {
@@ -117,10 +128,10 @@ public final class CustodyFold {
                     units,
                     carried);
             if (code != DUPLICATE) {
-                state.decisions.put(signed.id(), Decision.of(outcome));
+                state.decided(signed.id(), Decision.of(outcome));
             }
         }
-        advance(outcome);
+        state.advance(outcome);
         return outcome;
     }
 
@@ -134,7 +145,7 @@ public final class CustodyFold {
 
     /** As {@link #precheck(SignedEvent, Instant)}, checking signatures as {@code signatureCheck} says (intake verifies). */
     public Optional<Rejection> precheck(SignedEvent event, Instant recordTime, SignatureCheck signatureCheck) {
-        if (state.decisions.containsKey(event.id())) {
+        if (state.contains(event.id())) {
             return Optional.of(new Rejection(DUPLICATE, "event " + event.id() + " is already in the ledger"));
         }
         try {
@@ -145,30 +156,12 @@ public final class CustodyFold {
         }
     }
 
-    private void advance(Outcome o) {
-        state.lastSeq = o.seq();
-        state.lastOffset = o.offset();
-        state.lastRecordTime = o.recordTime();
-        if (o.accepted()) {
-            state.accepted++;
-        } else {
-            state.rejected++;
-        }
-        chain.update(state.outcomeChain);
-        chain.update(ByteBuffer.allocate(8).putLong(o.seq()).array());
-        chain.update((o.eventId() == null ? "-" : o.eventId().toString()).getBytes(StandardCharsets.US_ASCII));
-        chain.update((o.code() == null ? "ACCEPTED" : o.code().name()).getBytes(StandardCharsets.US_ASCII));
-        state.outcomeChain = chain.digest();
+    /** Every unit of a lot, in commission order: what a lot's recall touches though it names none. */
+    private List<UnitCode> unitsOf(LotKey lot) {
+        return List.copyOf(state.unitsOf(lot));
     }
 
     /** The units an outcome names: the event's own, with a packed or unpacked container first. */
-    /** Every unit of a lot, in order of first appearance: what a lot's recall touches though it names none. */
-    private List<UnitCode> unitsOf(LotKey lot) {
-        return state.unitsWhere(u -> u.lot() != null && u.lot().key().equals(lot)).stream()
-                .map(UnitState::code)
-                .toList();
-    }
-
     private static List<UnitCode> named(CustodyEvent event) {
         List<UnitCode> units = List.copyOf(event.units());
         return switch (event) {
@@ -253,7 +246,7 @@ public final class CustodyFold {
             throw new Rejection(ROLE_NOT_ALLOWED, "the operator role belongs to the trust anchor alone");
         }
         for (CompanyPrefix prefix : e.party().companyPrefixes()) {
-            for (PartyState other : state.parties.values()) {
+            for (PartyState other : state.parties()) {
                 for (CompanyPrefix taken : other.profile().companyPrefixes()) {
                     if (prefix.overlaps(taken)) {
                         throw new Rejection(
@@ -263,7 +256,7 @@ public final class CustodyFold {
                 }
             }
         }
-        return seq -> state.parties.put(e.party().id(), new PartyState(e.party(), seq));
+        return seq -> state.changed(new PartyState(e.party(), seq));
     }
 
     private Effect addKey(KeyAdded e) throws Rejection {
@@ -274,7 +267,7 @@ public final class CustodyFold {
         if (e.purpose() == KeyPurpose.OPERATOR && !party.has(Role.OPERATOR)) {
             throw new Rejection(ROLE_NOT_ALLOWED, "only the operator holds operator keys");
         }
-        return seq -> state.keys.put(e.publicKey().keyId(), new KeyState(e.party(), e.publicKey(), e.purpose(), seq));
+        return seq -> state.changed(new KeyState(e.party(), e.publicKey(), e.purpose(), seq));
     }
 
     private Effect revokeKey(KeyRevoked e) throws Rejection {
@@ -286,11 +279,11 @@ public final class CustodyFold {
         if (key.revoked()) {
             throw new Rejection(KEY_REVOKED, "key " + e.revokedKey() + " is already revoked");
         }
-        if (key.keyId().equals(state.anchor.key().keyId())) {
+        if (key.keyId().equals(state.anchor().key().keyId())) {
             throw new Rejection(
                     ROLE_NOT_ALLOWED, "the trust anchor is configuration and cannot be revoked on the ledger");
         }
-        return seq -> key.revoke(seq, e.reason());
+        return seq -> state.changed(key.revoked(seq, e.reason()));
     }
 
     private Effect suspend(PartySuspended e) throws Rejection {
@@ -301,7 +294,7 @@ public final class CustodyFold {
         if (party.suspended()) {
             throw new Rejection(PARTY_SUSPENDED, "party " + e.party() + " is already suspended");
         }
-        return seq -> party.suspend(seq, e.reason());
+        return seq -> state.changed(party.suspended(seq, e.reason()));
     }
 
     private Effect commission(PartyState actor, Commission e) throws Rejection {
@@ -313,36 +306,50 @@ public final class CustodyFold {
                 throw new Rejection(
                         GTIN_NOT_OWNED, "GTIN " + code.gtin() + " is not under a company prefix of " + actor.id());
             }
-            if (state.units.containsKey(code)) {
+            if (state.unit(code) != null) {
                 throw new Rejection(ALREADY_COMMISSIONED, "unit " + code + " is already commissioned");
             }
         }
         return seq -> {
+            // One event may commission into several lots (one per GTIN): each lot counts its units once.
+            Map<LotKey, Long> added = new LinkedHashMap<>();
             for (ItemCode code : e.units()) {
-                LotState lot = state.lots.computeIfAbsent(new LotKey(code.gtin(), e.lot()), k -> new LotState(k, seq));
-                lot.addUnits(1);
-                state.units.put(code, new UnitState(code, seq, e.header().actor(), lot, e.expiry(), e.product()));
+                added.merge(new LotKey(code.gtin(), e.lot()), 1L, Long::sum);
+            }
+            added.forEach((key, count) -> {
+                LotState lot = state.lot(key);
+                state.changed((lot != null ? lot : new LotState(key, seq)).withMoreUnits(count));
+            });
+            for (ItemCode code : e.units()) {
+                var lot = new LotKey(code.gtin(), e.lot());
+                state.created(new UnitState(code, seq, e.header().actor(), lot, e.expiry(), e.product()));
+                state.member(lot, code);
             }
         };
     }
 
     private Effect pack(Pack e) throws Rejection {
-        if (state.unit(e.container()) != null) {
+        if (unit(e.container()) != null) {
             requireMovable(e.container(), e.header());
         }
         for (UnitCode code : e.units()) {
             requireMovable(code, e.header());
         }
         return seq -> {
-            UnitState container = state.units.computeIfAbsent(
-                    e.container(), c -> new UnitState(c, seq, e.header().actor(), null, null, null));
+            UnitState container = unit(e.container());
+            if (container == null) {
+                container = new UnitState(e.container(), seq, e.header().actor(), null, null, null);
+                state.created(container);
+            }
             container.lastSeq = seq;
             for (UnitCode code : e.units()) {
-                UnitState unit = state.unit(code);
+                UnitState unit = unit(code);
                 unit.parent = e.container();
                 unit.lastSeq = seq;
                 container.mutableChildren().add(code);
+                state.changed(unit);
             }
+            state.changed(container);
         };
     }
 
@@ -357,12 +364,14 @@ public final class CustodyFold {
         return seq -> {
             List<UnitCode> out = e.units().isEmpty() ? List.copyOf(container.mutableChildren()) : e.units();
             for (UnitCode code : out) {
-                UnitState unit = state.unit(code);
+                UnitState unit = unit(code);
                 unit.parent = null;
                 unit.lastSeq = seq;
                 container.mutableChildren().remove(code);
+                state.changed(unit);
             }
             container.lastSeq = seq;
+            state.changed(container);
         };
     }
 
@@ -376,7 +385,7 @@ public final class CustodyFold {
         }
         return seq -> {
             for (UnitCode code : e.units()) {
-                UnitState unit = state.unit(code);
+                UnitState unit = unit(code);
                 unit.pendingTo = e.to();
                 unit.pendingSeq = seq;
                 touchTree(unit, seq);
@@ -407,7 +416,7 @@ public final class CustodyFold {
         }
         return seq -> {
             for (ItemCode code : e.units()) {
-                setStatus(state.unit(code), UnitStatus.SOLD, seq);
+                setStatus(unit(code), UnitStatus.SOLD, seq);
             }
         };
     }
@@ -429,7 +438,7 @@ public final class CustodyFold {
             if (lot.recalled()) {
                 throw new Rejection(ALREADY_RECALLED, "lot " + lot.key() + " is already recalled");
             }
-            return seq -> lot.recall(seq, e.reason());
+            return seq -> state.changed(lot.recalled(seq, e.reason()));
         }
         for (ItemCode code : e.units()) {
             if (!actor.owns(code.gtin())) {
@@ -442,10 +451,11 @@ public final class CustodyFold {
         }
         return seq -> {
             for (ItemCode code : e.units()) {
-                UnitState unit = state.unit(code);
+                UnitState unit = unit(code);
                 unit.recalledSeq = seq;
                 unit.recallReason = e.reason();
                 unit.lastSeq = seq;
+                state.changed(unit);
             }
         };
     }
@@ -502,8 +512,13 @@ public final class CustodyFold {
         return party;
     }
 
+    /** The unit as the rules see it: while applying, an object of the fold's own to change; null when none. */
+    private UnitState unit(UnitCode code) {
+        return applying ? state.load(code) : state.unit(code);
+    }
+
     private UnitState requireUnit(UnitCode code) throws Rejection {
-        UnitState unit = state.unit(code);
+        UnitState unit = unit(code);
         if (unit == null) {
             throw new Rejection(UNKNOWN_UNIT, "unit " + code + " was never commissioned or packed");
         }
@@ -536,10 +551,10 @@ public final class CustodyFold {
         List<UnitCode> carried = new ArrayList<>();
         switch (event) {
             case RegistryEvent _, Commission _ -> {}
-            case Unpack u when u.units().isEmpty() -> collectDescendants(state.unit(u.container()), carried);
+            case Unpack u when u.units().isEmpty() -> collectDescendants(unit(u.container()), carried);
             case Pack _, Unpack _, Handoff _, Receive _, Refuse _, Sell _, Recall _, Report _ -> {
                 for (UnitCode code : event.units()) {
-                    collectDescendants(state.unit(code), carried);
+                    collectDescendants(unit(code), carried);
                 }
             }
         }
@@ -552,24 +567,26 @@ public final class CustodyFold {
         }
         for (UnitCode child : unit.mutableChildren()) {
             into.add(child);
-            collectDescendants(state.unit(child), into);
+            collectDescendants(unit(child), into);
         }
     }
 
     /** The unit's pending handoff ends (received, refused, or the unit left the supply chain). */
     private UnitState settle(UnitCode code) {
-        UnitState unit = state.unit(code);
+        UnitState unit = unit(code);
         unit.pendingTo = null;
         unit.pendingSeq = 0;
+        state.changed(unit);
         return unit;
     }
 
     private void setCustodian(UnitState unit, PartyId custodian, long seq) {
         unit.custodian = custodian;
         unit.lastSeq = seq;
+        state.changed(unit);
         if (unit.isContainer()) {
             for (UnitCode child : unit.mutableChildren()) {
-                setCustodian(state.unit(child), custodian, seq);
+                setCustodian(unit(child), custodian, seq);
             }
         }
     }
@@ -580,18 +597,20 @@ public final class CustodyFold {
             unit.statusSeq = seq;
         }
         unit.lastSeq = seq;
+        state.changed(unit);
         if (unit.isContainer()) {
             for (UnitCode child : unit.mutableChildren()) {
-                setStatus(state.unit(child), status, seq);
+                setStatus(unit(child), status, seq);
             }
         }
     }
 
     private void touchTree(UnitState unit, long seq) {
         unit.lastSeq = seq;
+        state.changed(unit);
         if (unit.isContainer()) {
             for (UnitCode child : unit.mutableChildren()) {
-                touchTree(state.unit(child), seq);
+                touchTree(unit(child), seq);
             }
         }
     }

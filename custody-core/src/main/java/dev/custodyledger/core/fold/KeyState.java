@@ -5,25 +5,39 @@ import dev.custodyledger.core.crypto.KeyId;
 import dev.custodyledger.core.party.KeyPurpose;
 import dev.custodyledger.core.party.PartyId;
 
-/** A registered key: valid from the record that added it until the record that revoked it. */
+/**
+ * A registered key: valid from the record that added it until the record that revoked it. Immutable: a
+ * revocation is a new state of it.
+ */
 public final class KeyState {
     private final PartyId party;
     private final Ed25519PublicKey publicKey;
     private final KeyPurpose purpose;
     private final long addedSeq;
-    private long revokedSeq;
-    private String revocationReason;
+    private final long revokedSeq;
+    private final String revocationReason;
 
     KeyState(PartyId party, Ed25519PublicKey publicKey, KeyPurpose purpose, long addedSeq) {
+        this(party, publicKey, purpose, addedSeq, 0, null);
+    }
+
+    KeyState(
+            PartyId party,
+            Ed25519PublicKey publicKey,
+            KeyPurpose purpose,
+            long addedSeq,
+            long revokedSeq,
+            String revocationReason) {
         this.party = party;
         this.publicKey = publicKey;
         this.purpose = purpose;
         this.addedSeq = addedSeq;
+        this.revokedSeq = revokedSeq;
+        this.revocationReason = revocationReason;
     }
 
-    void revoke(long seq, String reason) {
-        this.revokedSeq = seq;
-        this.revocationReason = reason;
+    KeyState revoked(long seq, String reason) {
+        return new KeyState(party, publicKey, purpose, addedSeq, seq, reason);
     }
 
     public KeyId keyId() {

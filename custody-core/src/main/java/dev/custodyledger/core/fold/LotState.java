@@ -1,25 +1,34 @@
 package dev.custodyledger.core.fold;
 
-/** A lot: how many units were commissioned into it and whether it is recalled. */
+/**
+ * A lot: how many units were commissioned into it and whether it is recalled. Immutable: a commission or a
+ * recall is a new state of it.
+ */
 public final class LotState {
     private final LotKey key;
     private final long createdSeq;
-    private long units;
-    private long recalledSeq;
-    private String recallReason;
+    private final long units;
+    private final long recalledSeq;
+    private final String recallReason;
 
     LotState(LotKey key, long createdSeq) {
+        this(key, createdSeq, 0, 0, null);
+    }
+
+    LotState(LotKey key, long createdSeq, long units, long recalledSeq, String recallReason) {
         this.key = key;
         this.createdSeq = createdSeq;
+        this.units = units;
+        this.recalledSeq = recalledSeq;
+        this.recallReason = recallReason;
     }
 
-    void addUnits(int count) {
-        units += count;
+    LotState withMoreUnits(long count) {
+        return new LotState(key, createdSeq, units + count, recalledSeq, recallReason);
     }
 
-    void recall(long seq, String reason) {
-        this.recalledSeq = seq;
-        this.recallReason = reason;
+    LotState recalled(long seq, String reason) {
+        return new LotState(key, createdSeq, units, seq, reason);
     }
 
     public LotKey key() {
@@ -44,11 +53,5 @@ public final class LotState {
 
     public String recallReason() {
         return recallReason;
-    }
-
-    void restore(long unitCount, long recalledSeq, String recallReason) {
-        this.units = unitCount;
-        this.recalledSeq = recalledSeq;
-        this.recallReason = recallReason;
     }
 }

@@ -6,21 +6,26 @@ import dev.custodyledger.core.gs1.Gtin;
 import dev.custodyledger.core.party.PartyId;
 import dev.custodyledger.core.party.Role;
 
-/** A registered party. */
+/** A registered party; immutable: a suspension is a new state of it. */
 public final class PartyState {
     private final PartyProfile profile;
     private final long registeredSeq;
-    private long suspendedSeq;
-    private String suspensionReason;
+    private final long suspendedSeq;
+    private final String suspensionReason;
 
     PartyState(PartyProfile profile, long registeredSeq) {
-        this.profile = profile;
-        this.registeredSeq = registeredSeq;
+        this(profile, registeredSeq, 0, null);
     }
 
-    void suspend(long seq, String reason) {
-        this.suspendedSeq = seq;
-        this.suspensionReason = reason;
+    PartyState(PartyProfile profile, long registeredSeq, long suspendedSeq, String suspensionReason) {
+        this.profile = profile;
+        this.registeredSeq = registeredSeq;
+        this.suspendedSeq = suspendedSeq;
+        this.suspensionReason = suspensionReason;
+    }
+
+    PartyState suspended(long seq, String reason) {
+        return new PartyState(profile, registeredSeq, seq, reason);
     }
 
     public PartyId id() {

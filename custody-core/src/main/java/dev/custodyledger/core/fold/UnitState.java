@@ -9,19 +9,22 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The current state of one unit. Items carry the product data they were commissioned with; containers carry
- * their children. While a handoff is pending the sender stays custodian and {@link #pendingTo()} names the
- * receiver.
+ * The current state of one unit. Items carry the product data they were commissioned with and name their lot,
+ * which is looked up where the unit was read, so that it is always the lot as it stands; containers carry their
+ * children. While a handoff is pending the sender stays custodian and {@link #pendingTo()} names the receiver.
+ * Mutable by the fold alone, on an object of its own ({@link #copy}), which it then puts in the state.
  */
 public final class UnitState {
     private final UnitCode code;
     private final long createdSeq;
-    private final LotState lot;
+    private final LotKey lotKey;
     private final LocalDate expiry;
     private final Product product;
     private final Set<UnitCode> children;
+    private Function<LotKey, LotState> lots;
     PartyId custodian;
     PartyId pendingTo;
     long pendingSeq;
@@ -32,15 +35,39 @@ public final class UnitState {
     String recallReason;
     long lastSeq;
 
-    UnitState(UnitCode code, long createdSeq, PartyId custodian, LotState lot, LocalDate expiry, Product product) {
+    UnitState(UnitCode code, long createdSeq, PartyId custodian, LotKey lot, LocalDate expiry, Product product) {
         this.code = code;
         this.createdSeq = createdSeq;
         this.custodian = custodian;
-        this.lot = lot;
+        this.lotKey = lot;
         this.expiry = expiry;
         this.product = product;
         this.children = code instanceof ContainerCode ? new LinkedHashSet<>() : null;
         this.lastSeq = createdSeq;
+    }
+
+    /** An object of the caller's own with the same state, its lot looked up where it was read. */
+    UnitState copy() {
+        var copy = new UnitState(code, createdSeq, custodian, lotKey, expiry, product);
+        if (children != null) {
+            copy.children.addAll(children);
+        }
+        copy.pendingTo = pendingTo;
+        copy.pendingSeq = pendingSeq;
+        copy.parent = parent;
+        copy.status = status;
+        copy.statusSeq = statusSeq;
+        copy.recalledSeq = recalledSeq;
+        copy.recallReason = recallReason;
+        copy.lastSeq = lastSeq;
+        copy.lots = lots;
+        return copy;
+    }
+
+    /** Where {@link #lot()} looks: the state that handed the unit out. */
+    UnitState lotsFrom(Function<LotKey, LotState> lookup) {
+        this.lots = lookup;
+        return this;
     }
 
     public UnitCode code() {
@@ -87,9 +114,14 @@ public final class UnitState {
         return statusSeq;
     }
 
-    /** The lot this item belongs to; null for containers. */
+    /** The lot this item belongs to, as it stands; null for containers. */
     public LotState lot() {
-        return lot;
+        return lotKey == null ? null : lots.apply(lotKey);
+    }
+
+    /** The key of this item's lot; null for containers. */
+    public LotKey lotKey() {
+        return lotKey;
     }
 
     public LocalDate expiry() {
@@ -110,7 +142,11 @@ public final class UnitState {
 
     /** Recalled on its own or through its lot. */
     public boolean recalled() {
-        return recalledSeq > 0 || (lot != null && lot.recalled());
+        if (recalledSeq > 0) {
+            return true;
+        }
+        LotState lot = lot();
+        return lot != null && lot.recalled();
     }
 
     public long unitRecalledSeq() {
@@ -118,7 +154,11 @@ public final class UnitState {
     }
 
     public String recallReason() {
-        return recalledSeq > 0 ? recallReason : lot != null ? lot.recallReason() : null;
+        if (recalledSeq > 0) {
+            return recallReason;
+        }
+        LotState lot = lot();
+        return lot != null ? lot.recallReason() : null;
     }
 
     public long lastSeq() {

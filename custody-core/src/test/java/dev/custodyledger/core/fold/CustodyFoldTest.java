@@ -219,7 +219,7 @@ class CustodyFoldTest {
         @Test
         void rejectedEventsChangeNothingButTheSequence() {
             scenario.given(ledger.commission(BRAND, "L2611", TIN_1, TIN_2));
-            String before = StateCodec.digest(state());
+            String before = state().commitment();
             long seq = state().lastSeq();
 
             Outcome outcome = scenario.when(ledger.handoff(BRAND, CARRIER, TIN_1, TIN_3));
@@ -227,7 +227,7 @@ class CustodyFoldTest {
             assertThat(outcome.code()).isEqualTo(RejectionCode.UNKNOWN_UNIT);
             assertThat(outcome.seq()).isEqualTo(seq + 1);
             assertThat(unit(TIN_1).inTransit()).as("no partial effect").isFalse();
-            assertThat(StateCodec.digest(state())).isNotEqualTo(before);
+            assertThat(state().commitment()).isNotEqualTo(before);
             assertThat(state().rejectedCount()).isEqualTo(1);
         }
 
@@ -359,7 +359,7 @@ class CustodyFoldTest {
         return scenarios.entrySet().stream()
                 .map(e -> DynamicTest.dynamicTest(e.getKey().name(), () -> {
                     supplyChain();
-                    String before = StateCodec.digest(state());
+                    String before = state().commitment();
                     Outcome outcome = e.getValue().apply(this);
                     assertThat(outcome.code()).as(outcome.message()).isEqualTo(e.getKey());
                     assertThat(outcome.message()).isNotBlank();
@@ -444,13 +444,13 @@ class CustodyFoldTest {
     @Test
     void precheckAgreesWithTheFoldAndChangesNothing() {
         scenario.given(ledger.commission(BRAND, "L1", TIN_1), ledger.handoff(BRAND, CARRIER, TIN_1));
-        String digest = StateCodec.digest(state());
+        String digest = state().commitment();
         SignedEvent conflicting = ledger.handoff(BRAND, SHOP, TIN_1);
 
         var rejection = scenario.fold().precheck(conflicting, ledger.now());
 
         assertThat(rejection).get().extracting(Rejection::code).isEqualTo(RejectionCode.IN_TRANSIT);
-        assertThat(StateCodec.digest(state())).isEqualTo(digest);
+        assertThat(state().commitment()).isEqualTo(digest);
         assertThat(scenario.fold().precheck(ledger.receive(CARRIER, TIN_1), ledger.now()))
                 .isEmpty();
     }
