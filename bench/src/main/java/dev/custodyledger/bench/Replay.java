@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * when its read model holds the last record of the log.
  */
 final class Replay {
-    private static final Pattern DROPPED = Pattern.compile("\"timestamp\":\"([^\"]+)\".*read model dropped");
+    private static final Pattern DROPPED =
+            Pattern.compile("\"timestamp\":\"([^\"]+)\".*read model and state store emptied");
 
     private Replay() {}
 

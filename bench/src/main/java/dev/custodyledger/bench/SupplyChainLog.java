@@ -62,12 +62,19 @@ final class SupplyChainLog {
 
     /** A fold that has applied the setup and is ready for {@link #handoffs}. */
     CustodyFold preparedFold(SignatureCheck signatures) {
-        CustodyFold fold = CustodyFold.fromGenesis(ledger.anchor(), LedgerRules.DEFAULT, signatures);
+        return preparedFold(signatures, new dev.custodyledger.core.fold.MemoryStateStore());
+    }
+
+    /** The setup folded onto {@code store} and committed, as a service's store holds it after a restart. */
+    CustodyFold preparedFold(SignatureCheck signatures, dev.custodyledger.core.fold.StateStore store) {
+        var fold = new CustodyFold(
+                dev.custodyledger.core.fold.CustodyState.open(store, ledger.anchor()), LedgerRules.DEFAULT, signatures);
         for (LedgerRecord record : setup) {
             if (!fold.apply(record).accepted()) {
                 throw new IllegalStateException("benchmark setup rejected at offset " + record.offset());
             }
         }
+        fold.state().commitAll();
         return fold;
     }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
             VerifyCommand.class,
             LabelCommand.class,
             LedgerCommand.class,
+            StoreCommand.class,
             OneStepCommands.Commission.class,
             OneStepCommands.Pack.class,
             OneStepCommands.Unpack.class,

@@ -6,13 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodyledger.core.fold.CustodyFold;
 import dev.custodyledger.core.fold.KeyState;
 import dev.custodyledger.core.fold.LedgerRules;
+import dev.custodyledger.core.fold.MemoryStateStore;
 import dev.custodyledger.core.fold.Outcome;
 import dev.custodyledger.core.fold.PartyState;
-import dev.custodyledger.core.fold.StateCodec;
+import dev.custodyledger.core.fold.StateStore;
 import dev.custodyledger.core.json.StrictJson;
 import dev.custodyledger.core.party.KeyPurpose;
 import dev.custodyledger.kafka.KafkaAccess;
 import dev.custodyledger.kafka.LedgerReplay;
+import dev.custodyledger.store.RocksStateStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +43,11 @@ final class LedgerCommand {
 
         @Mixin
         TrustAnchorOptions anchor;
+
+        @Option(
+                names = "--in-heap",
+                description = "fold in memory instead of a store in a temporary folder (small logs only)")
+        boolean inHeap;
 
         @Option(
                 names = "--kafka-timeout",
@@ -75,19 +82,36 @@ final class LedgerCommand {
                 }
             };
             CustodyFold fold;
+            // A log of a billion units does not fit the heap: the state goes to a store in a folder of its own,
+            // deleted afterwards; what the report prints (position, registry) stays at hand.
+            Path folder = inHeap ? null : Files.createTempDirectory("custody-replay");
+            StateStore store = inHeap ? new MemoryStateStore() : RocksStateStore.open(folder, 256L << 20);
             try {
-                fold = LedgerReplay.replay(access(), anchor.anchor(), LedgerRules.DEFAULT, listener);
+                fold = LedgerReplay.replay(access(), anchor.anchor(), LedgerRules.DEFAULT, listener, store);
             } catch (org.apache.kafka.common.KafkaException e) {
                 throw new IOException("cannot read custody.ledger from " + kafka + ": " + e.getMessage());
+            } finally {
+                store.close();
+                if (folder != null) {
+                    deleteTree(folder);
+                }
             }
             progress.done();
             return new Replayed(fold, byCode);
         }
     }
 
+    private static void deleteTree(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** A replay's result: the fold's position and registry (its store is closed). */
     record Replayed(CustodyFold fold, Map<String, Long> rejections) {
         String digest() {
-            return StateCodec.digest(fold.state());
+            return fold.state().commitment();
         }
 
         long seq() {

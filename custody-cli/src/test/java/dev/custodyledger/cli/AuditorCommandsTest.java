@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.custodyledger.core.crypto.Ed25519PrivateKey;
 import dev.custodyledger.core.event.SignedEvent;
 import dev.custodyledger.core.fold.LedgerRules;
-import dev.custodyledger.core.fold.StateCodec;
 import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.gs1.Lot;
 import dev.custodyledger.core.gs1.Yymmdd;
@@ -52,8 +51,9 @@ class AuditorCommandsTest {
     void replayPrintsTheCountsByOutcomeAndTheSameDigestAsAnyOtherFoldOfTheLog() {
         var result = run("ledger", "replay", "--kafka", bootstrap, "--operator-public-key", anchor);
 
-        String digest = StateCodec.digest(LedgerReplay.replay(bootstrap, LEDGER.anchor(), LedgerRules.DEFAULT)
-                .state());
+        String digest = (LedgerReplay.replay(bootstrap, LEDGER.anchor(), LedgerRules.DEFAULT)
+                        .state())
+                .commitment();
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out())
                 .contains("records    5 (seq 1..5)", "accepted   4", "rejected   1  {ALREADY_COMMISSIONED=1}")

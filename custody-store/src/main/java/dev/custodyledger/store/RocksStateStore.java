@@ -30,6 +30,7 @@ import java.util.function.Function;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.CompressionType;
+import org.rocksdb.Env;
 import org.rocksdb.IndexType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
@@ -37,6 +38,7 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.SstFileManager;
 import org.rocksdb.WALRecoveryMode;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
@@ -57,8 +59,11 @@ public final class RocksStateStore implements StateStore {
 
     private final Path folder;
     private final LRUCache blockCache;
+    private final SstFileManager files;
     private final Options options;
-    private final RocksDB db;
+    /** Null after a failed write until it opens again: RocksDB refuses every write after one failed. */
+    private volatile RocksDB db;
+
     private final WriteOptions writeOptions = new WriteOptions();
     private final Map<LotKey, LotState> lots = new ConcurrentHashMap<>();
     private final Map<StoreKeys.Bytes, Product> products = new ConcurrentHashMap<>();
@@ -79,8 +84,12 @@ public final class RocksStateStore implements StateStore {
                 .setCacheIndexAndFilterBlocks(true)
                 .setCacheIndexAndFilterBlocksWithHighPriority(true)
                 .setPinTopLevelIndexAndFilter(true);
+        // With a file manager, a flush or compaction that meets a full disk resumes by itself once space returns;
+        // a failed write of the log is recovered by opening the folder again (reopenAfterFailure).
+        this.files = new SstFileManager(Env.getDefault());
         this.options = new Options()
                 .setCreateIfMissing(true)
+                .setSstFileManager(files)
                 .setTableFormatConfig(table)
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
                 .setWriteBufferSize(64L << 20)
@@ -203,8 +212,9 @@ public final class RocksStateStore implements StateStore {
                 batch.put(StoreKeys.decision(d.getKey()), EntryCodec.decision(d.getValue()));
             }
             batch.put(StoreKeys.POSITION, EntryCodec.position(changes.position()));
-            db.write(writeOptions, batch);
+            db().write(writeOptions, batch);
         } catch (RocksDBException e) {
+            reopenAfterFailure();
             throw new StoreException(
                     "the state store could not write seq " + changes.position().seq() + ": " + e.getMessage(), e);
         }
@@ -221,6 +231,46 @@ public final class RocksStateStore implements StateStore {
         for (ChangeSet.Member m : changes.members()) {
             long seq = changes.units().get(m.unit()).createdSeq();
             batch.put(StoreKeys.member(m.lot(), seq, ordinal++), m.unit().path().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * A failed write (a full disk, above all) leaves RocksDB refusing every later write until the folder is opened
+     * again; opening it replays the log to its last whole batch. If that fails too (the disk still full), the next
+     * use tries again. Called under the caller's exclusion of readers, as {@link #apply} is.
+     */
+    private void reopenAfterFailure() {
+        RocksDB failed = db;
+        db = null;
+        if (failed != null) {
+            failed.close();
+        }
+        try {
+            db();
+        } catch (StoreException stillFailing) {
+            // the next read or write tries again
+        }
+    }
+
+    private RocksDB db() {
+        RocksDB open = db;
+        if (open != null) {
+            return open;
+        }
+        synchronized (this) {
+            if (db == null) {
+                try {
+                    RocksDB reopened = RocksDB.open(options, folder.toString());
+                    byte[] stored = reopened.get(StoreKeys.POSITION);
+                    position = stored == null ? null : EntryCodec.position(stored);
+                    lots.clear();
+                    db = reopened;
+                } catch (RocksDBException e) {
+                    throw new StoreException(
+                            "the state store in " + folder + " cannot be opened again: " + e.getMessage(), e);
+                }
+            }
+            return db;
         }
     }
 
@@ -248,7 +298,7 @@ public final class RocksStateStore implements StateStore {
 
     private byte[] get(byte[] key) {
         try {
-            return db.get(key);
+            return db().get(key);
         } catch (RocksDBException e) {
             throw new StoreException("the state store could not be read: " + e.getMessage(), e);
         }
@@ -256,13 +306,72 @@ public final class RocksStateStore implements StateStore {
 
     private void scan(byte[] prefix, java.util.function.Consumer<byte[]> values) {
         try (var read = new ReadOptions().setPrefixSameAsStart(false);
-                RocksIterator it = db.newIterator(read)) {
+                RocksIterator it = db().newIterator(read)) {
             for (it.seek(prefix); it.isValid() && StoreKeys.startsWith(it.key(), prefix); it.next()) {
                 values.accept(it.value());
             }
             it.status();
         } catch (RocksDBException e) {
             throw new StoreException("the state store could not be scanned: " + e.getMessage(), e);
+        }
+    }
+
+    /** What an offline check of the store found: its position, its entries by kind, and every problem. */
+    public record CheckReport(FoldPosition position, Map<String, Long> entries, List<String> problems) {
+        public boolean sound() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * The offline check for corruption at rest: RocksDB verifies every block's checksum, then every entry is
+     * decoded by its kind (a unit with its product), so bytes that no longer mean what was written are named.
+     * Reads the whole store: run it on a folder no service has open.
+     */
+    public CheckReport check() {
+        List<String> problems = new ArrayList<>();
+        try {
+            db().verifyChecksum();
+        } catch (RocksDBException e) {
+            problems.add("checksums: " + e.getMessage());
+        }
+        Map<String, Long> entries = new java.util.TreeMap<>();
+        try (var read = new ReadOptions().setVerifyChecksums(true);
+                RocksIterator it = db().newIterator(read)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                byte[] key = it.key();
+                String kind = StoreKeys.kindOf(key);
+                entries.merge(kind, 1L, Long::sum);
+                try {
+                    decode(kind, it.value());
+                } catch (RuntimeException e) {
+                    if (problems.size() < 100) {
+                        problems.add(kind + " " + StoreKeys.describe(key) + ": " + e.getMessage());
+                    }
+                }
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            problems.add("scan: " + e.getMessage());
+        }
+        return new CheckReport(position, entries, problems);
+    }
+
+    private void decode(String kind, byte[] value) {
+        switch (kind) {
+            case "unit" -> {
+                if (EntryCodec.unit(value, productLookup) == null) {
+                    throw new IllegalStateException("no unit");
+                }
+            }
+            case "lot" -> EntryCodec.lot(value);
+            case "party" -> EntryCodec.party(value);
+            case "key" -> EntryCodec.key(value);
+            case "decision" -> EntryCodec.decision(value);
+            case "product" -> EntryCodec.product(value);
+            case "position" -> EntryCodec.position(value);
+            case "member" -> UnitCode.parse(new String(value, StandardCharsets.UTF_8));
+            default -> throw new IllegalStateException("a key of no known kind");
         }
     }
 
@@ -279,8 +388,12 @@ public final class RocksStateStore implements StateStore {
 
     @Override
     public void close() {
-        db.close();
+        RocksDB open = db;
+        if (open != null) {
+            open.close();
+        }
         options.close();
+        files.close();
         writeOptions.close();
         blockCache.close();
     }

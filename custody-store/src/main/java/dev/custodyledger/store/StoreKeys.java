@@ -76,6 +76,31 @@ final class StoreKeys {
         return prefixed(PRODUCT, hash);
     }
 
+    /** The kind of entry a key names, for reports. */
+    static String kindOf(byte[] key) {
+        if (Arrays.equals(key, POSITION)) {
+            return "position";
+        }
+        return switch (key.length == 0 ? 0 : key[0]) {
+            case UNIT -> "unit";
+            case LOT -> "lot";
+            case MEMBER -> "member";
+            case PARTY -> "party";
+            case KEY -> "key";
+            case DECISION -> "decision";
+            case PRODUCT -> "product";
+            default -> "unknown";
+        };
+    }
+
+    /** A key as a person reads it: its kind byte and the rest, text where it is text. */
+    static String describe(byte[] key) {
+        String rest = new String(key, 1, Math.max(0, key.length - 1), StandardCharsets.UTF_8);
+        return rest.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+                ? rest
+                : java.util.HexFormat.of().formatHex(key);
+    }
+
     static boolean startsWith(byte[] key, byte[] prefix) {
         return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
     }

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custodyledger.core.event.SignedEvent;
 import dev.custodyledger.core.fold.LedgerRules;
-import dev.custodyledger.core.fold.StateCodec;
 import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.json.StrictJson;
 import dev.custodyledger.core.party.Role;
@@ -108,9 +107,9 @@ class CrashRecoveryIT {
 
     /** What an auditor computes: every record of the topic, signatures re-verified, folded from genesis. */
     private String auditorDigest() {
-        return StateCodec.digest(
-                LedgerReplay.replay(Infrastructure.kafka().bootstrapServers(), ledger.anchor(), LedgerRules.DEFAULT)
-                        .state());
+        return (LedgerReplay.replay(Infrastructure.kafka().bootstrapServers(), ledger.anchor(), LedgerRules.DEFAULT)
+                        .state())
+                .commitment();
     }
 
     private static long count(String sql) {

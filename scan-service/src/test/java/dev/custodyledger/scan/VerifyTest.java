@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.hasItem;
 
 import dev.custodyledger.core.credential.PartyCredential;
 import dev.custodyledger.core.fold.LedgerRules;
-import dev.custodyledger.core.fold.StateCodec;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.testing.TestLedger;
 import dev.custodyledger.fold.FoldService;
@@ -194,13 +193,14 @@ class VerifyTest {
 
     @Test
     void itsFoldAgreesWithTheAuditorsAndSurvivesLosingItsMemory() {
-        String auditor = StateCodec.digest(
-                LedgerReplay.replay(Infrastructure.kafka().bootstrapServers(), LEDGER.anchor(), LedgerRules.DEFAULT)
-                        .state());
+        String auditor = (LedgerReplay.replay(
+                                Infrastructure.kafka().bootstrapServers(), LEDGER.anchor(), LedgerRules.DEFAULT)
+                        .state())
+                .commitment();
         assertThat(given().get("/v1/ledger/head").jsonPath().getString("stateDigest"))
                 .isEqualTo(auditor);
 
-        fold.engine().restoreFromCheckpoint();
+        fold.engine().restoreFromStore();
         await().atMost(Duration.ofSeconds(30)).until(fold.engine()::current);
         assertThat(given().get("/v1/ledger/head").jsonPath().getString("stateDigest"))
                 .isEqualTo(auditor);

@@ -43,16 +43,15 @@ public interface FoldConfig {
         @WithDefault("${quarkus.application.name}-projection")
         String group();
 
-        /** A checkpoint of the fold is stored with the read model every this many records, at least. */
-        @WithDefault("10000")
-        int snapshotEvery();
-
         /**
-         * Records between checkpoints per unit or event in the state, once that is more than {@link #snapshotEvery}:
-         * a checkpoint writes the whole state, so this bounds its cost per record (and what a restart replays).
+         * The folder of the fold's state store (CUSTODY_PROJECTION_STATE_DIR), the replica's own: a volume on
+         * Kubernetes. Unset, the state is kept in the heap and a restart folds the log from its first record.
          */
-        @WithDefault("0.25")
-        double snapshotGrowth();
+        java.util.Optional<String> stateDir();
+
+        /** The state store's block cache in MiB, outside the heap. */
+        @WithDefault("64")
+        int stateCacheMb();
 
         /** Drop the read model at start and rebuild it from the log (CUSTODY_PROJECTION_REBUILD_ON_START=true). */
         @WithDefault("false")

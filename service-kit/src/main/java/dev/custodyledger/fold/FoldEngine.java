@@ -10,14 +10,13 @@ import dev.custodyledger.core.fold.LedgerRecord;
 import dev.custodyledger.core.fold.Outcome;
 import dev.custodyledger.core.fold.Rejection;
 import dev.custodyledger.core.fold.SignatureCheck;
-import dev.custodyledger.core.fold.StateCodec;
+import dev.custodyledger.core.fold.StateStore;
 import dev.custodyledger.core.fold.TrustAnchor;
+import dev.custodyledger.core.fold.VerifiedAhead;
 import dev.custodyledger.kafka.KafkaAccess;
+import dev.custodyledger.store.StoreException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +31,14 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Tails the ledger topic in log order on one thread and folds every record into the in-memory custody state,
- * which readers use under a read lock. When this replica holds the lease, a writer thread writes the folded
- * records to the read model behind the fold, run by run, in the same transaction as their position, with a
- * checkpoint of the fold as {@link CheckpointSchedule} says. It restores
- * from the newest checkpoint on start, after a failure and whenever it takes the lease over, so that nothing is
- * lost or written twice. Which {@link Phase} it is in, and every move to another, is {@link Lifecycle}'s to say.
+ * Tails the ledger topic in log order on one thread and folds every record into the custody state, which readers
+ * use under a read lock. The state is a store of the replica's own ({@link StateHome}) and the changes not yet
+ * committed to it, a generation per poll (ADR 26). When this replica holds the lease, a writer thread writes the
+ * folded records to the read model behind the fold, run by run, in the same transaction as their position. A
+ * generation is committed to the store once the read model has passed it, so the store never runs ahead of the
+ * read model: on start, after a failure and whenever it takes the lease over, the engine drops what it has not
+ * committed and folds again from the store's position, so that nothing is lost or written twice. Which {@link
+ * Phase} it is in, and every move to another, is {@link Lifecycle}'s to say.
  */
 public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FoldEngine.class);
@@ -46,15 +47,26 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     private static final long PAUSE_AFTER_FAILURE_MILLIS = 1000;
     /** How often a follower looks where the read model stands, which another replica writes. */
     private static final long POSITION_LOOK_NANOS = Duration.ofSeconds(1).toNanos();
+    /**
+     * Changed entries the state may hold uncommitted before the fold waits for the read model: a follower whose
+     * lease holder is gone would otherwise fold the whole log into its heap.
+     */
+    static final long MAX_PENDING_ENTRIES = 500_000;
 
     /** What the engine talks to: the log, the lease and the read model's store, and how it waits after a failure. */
-    record Ports<R>(Supplier<LogReader> log, Supplier<Lease> lease, ReadModelStore<R> store, LongConsumer pause) {
-        /** Kafka and PostgreSQL. */
+    record Ports<R>(
+            Supplier<LogReader> log,
+            Supplier<Lease> lease,
+            ReadModelStore<R> store,
+            StateHome state,
+            LongConsumer pause) {
+        /** Kafka, PostgreSQL and the configured state home. */
         static <R> Ports<R> of(FoldSettings s, KafkaAccess kafka, Pool database, ReadModel<R> readModel) {
             return new Ports<>(
                     () -> new KafkaLogReader(kafka, s.topic(), s.maxBatch(), s.service() + "-folder"),
                     () -> new KafkaLease(kafka, s.leaseGroup(), s.topic(), s.service() + "-lease"),
                     new PostgresReadModelStore<>(database, s.service(), readModel),
+                    s.stateHome(),
                     Blocking::pause);
         }
     }
@@ -64,10 +76,12 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     private final Consumer<List<Folded>> listener;
     private final Ports<R> ports;
     private final ReadModelWriter<R> writer;
-    private final CheckpointSchedule checkpoints;
     private final FoldMetrics metrics;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Signatures of a poll verified on every core before it is applied, when this service verifies them. */
+    private final VerifiedAhead ahead = new VerifiedAhead();
 
+    private StateStore store;
     private CustodyFold fold;
     private LogReader log;
     private Lease lease;
@@ -86,6 +100,9 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     private volatile long resumeOffset = -1;
 
     private volatile String lastFailure;
+    /** Why the state store last refused a commit; cleared by the next commit that works. */
+    private volatile String storeFailure;
+
     private volatile long logEndOffset;
     /** The reader's position after the last poll (past transaction markers); written by the folding thread. */
     private volatile long readPosition;
@@ -93,8 +110,8 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     private volatile long foldedOffset = -1;
 
     private volatile long foldedSeq;
-    private String digestCache;
-    private long digestSeq = -1;
+    /** Whether the fold waits for the read model to pass its uncommitted changes; folding thread only. */
+    private boolean waitingForReadModel;
     /** When a follower last looked at the stored position, and whether a look is in flight; folding thread only. */
     private long positionLookedAt;
 
@@ -112,8 +129,8 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
         this.listener = listener;
         this.ports = ports;
         this.rebuildAsked = settings.rebuildOnStart();
-        this.fold = CustodyFold.fromGenesis(settings.anchor(), settings.rules(), settings.signatures());
-        this.checkpoints = new CheckpointSchedule(settings);
+        this.store = ports.state().open();
+        this.fold = openFold();
         this.metrics = new FoldMetrics(registry, this);
         this.writer = new ReadModelWriter<>(ports.store(), readModel, metrics.writes);
     }
@@ -149,6 +166,20 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
             lease.close();
         }
         writer.close();
+        lock.writeLock().lock();
+        try {
+            store.close();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private CustodyFold openFold() {
+        return new CustodyFold(CustodyState.open(store, settings.anchor()), settings.rules(), signatures());
+    }
+
+    private SignatureCheck signatures() {
+        return settings.signatures() == SignatureCheck.VERIFY ? ahead : settings.signatures();
     }
 
     @Override
@@ -243,8 +274,9 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
         return phase;
     }
 
+    /** What failed last, a state store that refuses to commit above all: the replica is not ready meanwhile. */
     public Optional<String> failure() {
-        return Optional.ofNullable(lastFailure);
+        return Optional.ofNullable(storeFailure != null ? storeFailure : lastFailure);
     }
 
     public boolean writesProjections() {
@@ -259,30 +291,27 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
         return foldedSeq;
     }
 
+    /** The seq up to which the state store holds the fold: what a restart resumes from. */
+    public long committedSeq() {
+        return read(state -> state.committed().seq());
+    }
+
     /** The seq up to which the read model is written. */
     public long projectedSeq() {
         return writer.projectedSeq();
     }
 
-    /** The state digest at the current position, cached per sequence number. */
+    /** Where the fold stands, with the state commitment there: kept per record, so no cost to ask (ADR 27). */
     @Override
     public Head head() {
-        return read(s -> {
-            synchronized (this) {
-                if (digestSeq != s.lastSeq()) {
-                    digestCache = StateCodec.digest(s);
-                    digestSeq = s.lastSeq();
-                }
-                return new Head(
-                        s.lastSeq(),
-                        s.lastOffset(),
-                        s.lastRecordTime(),
-                        digestCache,
-                        s.acceptedCount(),
-                        s.rejectedCount(),
-                        writer.projectedSeq());
-            }
-        });
+        return read(s -> new Head(
+                s.lastSeq(),
+                s.lastOffset(),
+                s.lastRecordTime(),
+                s.commitment(),
+                s.acceptedCount(),
+                s.rejectedCount(),
+                writer.projectedSeq()));
     }
 
     /** Drops the read model and rebuilds it by replaying the log from the first record, on the folding thread. */
@@ -290,8 +319,8 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
         rebuildAsked = true;
     }
 
-    /** Forgets the in-memory fold and restores it from the stored checkpoint, as a restarted replica does. */
-    public void restoreFromCheckpoint() {
+    /** Drops what the fold has not committed and folds again from the store's position, as a restarted replica does. */
+    public void restoreFromStore() {
         restoreAsked = true;
     }
 
@@ -316,7 +345,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
                 failed = true;
                 lastFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
                 LOG.warnf(
-                        "%s failed in %s, restoring from the stored checkpoint: %s",
+                        "%s failed in %s, folding again from the state store: %s",
                         settings.service(), from, lastFailure);
                 ports.pause().accept(PAUSE_AFTER_FAILURE_MILLIS);
             }
@@ -334,17 +363,41 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
         // Readiness and the lag gauge never report more than the tables hold, even while they empty.
         writer.resumeAt(0);
         ports.store().dropAll();
+        // The store may not be ahead of the read model: it starts again from genesis too.
+        lock.writeLock().lock();
+        try {
+            store.close();
+            ports.state().wipe();
+            store = ports.state().open();
+            fold = openFold();
+            resumeOffset = -1;
+        } finally {
+            lock.writeLock().unlock();
+        }
         rebuildAsked = false;
-        LOG.info("read model dropped; rebuilding it from the log");
+        LOG.info("read model and state store emptied; rebuilding both from the log");
     }
 
     private void follow(boolean writing) throws IOException {
         if (writing) {
             writer.requireHealthy();
         }
-        var records = log.poll(POLL);
-        if (!records.isEmpty()) {
-            process(records, writing);
+        commitProjected();
+        if (fold.state().pendingEntries() < MAX_PENDING_ENTRIES) {
+            waitingForReadModel = false;
+            var records = log.poll(POLL);
+            if (!records.isEmpty()) {
+                process(records, writing);
+            }
+        } else {
+            if (!waitingForReadModel) {
+                LOG.warnf(
+                        "%s fold waits at seq %d: the read model stands at seq %d and the changes between are"
+                                + " not committed to the state store",
+                        settings.service(), lastSeq(), writer.projectedSeq());
+                waitingForReadModel = true;
+            }
+            ports.pause().accept(POLL.toMillis());
         }
         logEndOffset = log.end();
         readPosition = log.position();
@@ -383,24 +436,33 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
         });
     }
 
-    private void restore() throws IOException {
+    private void restore() {
         restoreAsked = false;
         // Nothing queued or in flight may land after the position is read, or it would be written twice.
         writer.quiesce();
         resumeOffset = Math.max(resumeOffset, lastOffset());
         ReadModelStore.Position position = ports.store().position();
-        byte[] snapshot = ports.store().latestCheckpoint();
-        CustodyState state = readCheckpoint(snapshot);
+        CustodyState state;
         lock.writeLock().lock();
         try {
-            fold = new CustodyFold(state, settings.rules(), settings.signatures());
+            fold.state().discard();
+            if (fold.state().lastSeq() > position.seq()) {
+                // Only a read model emptied or restored from a backup behind the store's back gets here.
+                LOG.warnf(
+                        "%s: the state store stands at seq %d, past the read model at seq %d; folding from genesis",
+                        settings.service(), fold.state().lastSeq(), position.seq());
+                store.close();
+                ports.state().wipe();
+                store = ports.state().open();
+                fold = openFold();
+            }
+            state = fold.state();
             foldedOffset = state.lastOffset();
             foldedSeq = state.lastSeq();
         } finally {
             lock.writeLock().unlock();
         }
         queuedSeq = position.seq();
-        checkpoints.restartAt(state.lastSeq());
         writer.resumeAt(position.seq());
         log.seek(state.lastOffset() + 1);
         readPosition = state.lastOffset() + 1;
@@ -408,31 +470,59 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
             endAtStart = log.endNow();
         }
         LOG.infof(
-                "fold restored at seq %d from %s; read model stands at seq %d",
-                state.lastSeq(), state.lastSeq() == 0 ? "genesis" : "a checkpoint", position.seq());
+                "fold resumes at seq %d from %s; read model stands at seq %d",
+                state.lastSeq(), ports.state().describe(), position.seq());
     }
 
     /**
-     * The stored checkpoint's state, or genesis when there is none or it is of another codec version: the fold then
-     * replays the log, and rows the read model already holds are not written again.
+     * Seals what the last poll changed and commits every generation the read model has passed (its position as
+     * this replica last wrote or read it): the store never holds what the read model does not.
      */
-    private CustodyState readCheckpoint(byte[] snapshot) throws IOException {
-        if (snapshot != null) {
-            try {
-                return StateCodec.read(new ByteArrayInputStream(snapshot));
-            } catch (StateCodec.OtherVersionException e) {
-                LOG.warnf("%s: %s; folding the log from its first record", settings.service(), e.getMessage());
+    private void commitProjected() {
+        long through = writer.projectedSeq();
+        lock.writeLock().lock();
+        try {
+            long before = fold.state().committed().seq();
+            fold.state().seal();
+            fold.state().commitThrough(through);
+            if (storeFailure != null && fold.state().committed().seq() > before) {
+                LOG.infof(
+                        "%s: the state store commits again, at seq %d",
+                        settings.service(), fold.state().committed().seq());
+                storeFailure = null;
             }
+        } catch (StoreException e) {
+            if (storeFailure == null) {
+                LOG.errorf(
+                        "%s: the state store in %s refuses to commit; not ready until it does, nothing is lost"
+                                + " (the log holds every record): %s",
+                        settings.service(), ports.state().describe(), e.getMessage());
+            }
+            storeFailure = e.getMessage();
+            throw e;
+        } finally {
+            lock.writeLock().unlock();
         }
-        return CustodyState.genesis(settings.anchor());
     }
 
     private void process(List<LogReader.Entry> records, boolean writing) throws IOException {
         // Decoding needs no lock; applying holds it a few records at a time, so that readers (intake's
         // pre-checks above all) wait for a handful of records, never for a whole poll.
-        List<LedgerRecord> decoded = new ArrayList<>(records.size());
-        for (LogReader.Entry r : records) {
-            decoded.add(LedgerRecord.decode(r.offset(), r.recordTime(), r.value()));
+        // Decoding and signatures need no state but the keys: on every core, then applied in order.
+        List<LedgerRecord> decoded = java.util.stream.IntStream.range(0, records.size())
+                .parallel()
+                .mapToObj(i -> {
+                    LogReader.Entry r = records.get(i);
+                    return LedgerRecord.decode(r.offset(), r.recordTime(), r.value());
+                })
+                .toList();
+        if (settings.signatures() == SignatureCheck.VERIFY) {
+            ahead.prepare(
+                    decoded,
+                    id -> read(state -> {
+                        KeyState key = state.key(id);
+                        return key == null ? null : key.publicKey();
+                    }));
         }
         List<Folded> folded = new ArrayList<>(records.size());
         for (int from = 0; from < decoded.size(); from += RECORDS_PER_LOCK) {
@@ -464,36 +554,27 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
             return;
         }
         CustodyState state = fold.state();
-        long lastSeq = unwritten.get(unwritten.size() - 1).outcome().seq();
-        // The state is the one after the last record, so a checkpoint of it goes with the last run only.
-        byte[] snapshot = null;
-        if (checkpoints.due(lastSeq, state)) {
-            var bytes = new ByteArrayOutputStream();
-            StateCodec.write(state, new DataOutputStream(bytes));
-            snapshot = bytes.toByteArray();
-        }
         int from = 0;
         int weight = 0;
         for (int i = 0; i < unwritten.size(); i++) {
             weight += weight(unwritten.get(i).outcome());
             boolean lastRun = i == unwritten.size() - 1;
             if (lastRun || weight >= ReadModelWriter.MAX_WEIGHT) {
-                submit(unwritten.subList(from, i + 1), state, lastRun ? snapshot : null, weight);
+                submit(unwritten.subList(from, i + 1), state, weight);
                 from = i + 1;
                 weight = 0;
             }
         }
     }
 
-    /** A run of records (rows built from the state after the poll) to the writer, with its checkpoint. */
-    private void submit(List<Folded> run, CustodyState state, byte[] snapshot, int weight) {
+    /** A run of records (rows built from the state after the poll) to the writer, with its position. */
+    private void submit(List<Folded> run, CustodyState state, int weight) {
         Folded last = run.get(run.size() - 1);
         var checkpoint = new Checkpoint(
                 queuedSeq,
                 last.outcome().seq(),
                 last.record().offset(),
-                last.record().recordTime(),
-                snapshot);
+                last.record().recordTime());
         R rows = readModel.rows(run, state, queuedSeq);
         try {
             writer.submit(checkpoint, rows, weight);

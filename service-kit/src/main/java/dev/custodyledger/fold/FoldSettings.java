@@ -12,21 +12,26 @@ import dev.custodyledger.core.party.PartyId;
  * @param service names the Kafka clients and the position row, e.g. {@code ledger-service}
  * @param leaseGroup the consumer group whose partition owner writes the read model
  * @param maxBatch records per poll, and so at most per projected batch
- * @param snapshotEvery records between checkpoints of the fold's state, at least
- * @param snapshotGrowth records between checkpoints per unit or event in the state, when that is more
  * @param signatures whether the fold verifies every signature itself, or intake did
+ * @param stateDir the folder of the fold's state store; null keeps the state in the heap
+ * @param stateCacheBytes the store's block cache, outside the heap
  */
 public record FoldSettings(
         String service,
         String topic,
         String leaseGroup,
         int maxBatch,
-        int snapshotEvery,
-        double snapshotGrowth,
         boolean rebuildOnStart,
         TrustAnchor anchor,
         LedgerRules rules,
-        SignatureCheck signatures) {
+        SignatureCheck signatures,
+        java.nio.file.Path stateDir,
+        long stateCacheBytes) {
+
+    /** Where the state lives: the configured folder, or the heap. */
+    StateHome stateHome() {
+        return stateDir == null ? StateHome.inHeap() : StateHome.onDisk(stateDir, stateCacheBytes);
+    }
 
     /** A service's settings from its configuration; {@code service} also names its position row. */
     public static FoldSettings of(String service, FoldConfig config, SignatureCheck signatures) {
@@ -37,12 +42,12 @@ public record FoldSettings(
                 config.ledger().topic(),
                 engine.group(),
                 engine.maxBatch(),
-                engine.snapshotEvery(),
-                engine.snapshotGrowth(),
                 engine.rebuildOnStart(),
                 new TrustAnchor(
                         PartyId.of(operator.id()), operator.name(), Ed25519PublicKey.ofBase64Url(operator.publicKey())),
                 new LedgerRules(config.ledger().maxFutureSkew(), config.ledger().maxPastSkew()),
-                signatures);
+                signatures,
+                engine.stateDir().map(java.nio.file.Path::of).orElse(null),
+                (long) engine.stateCacheMb() << 20);
     }
 }

@@ -1,29 +1,20 @@
 package dev.custodyledger.fold;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.io.ByteArrayOutputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * A service's read model in PostgreSQL beside its position and the fold's checkpoints (tables {@code
- * projection_position}, {@code fold_snapshot} and {@code fold_snapshot_part}, created by the services'
- * migrations), on the reactive client; the rows are the {@link ReadModel}'s to write.
+ * A service's read model in PostgreSQL beside its position (table {@code projection_position}, created by the
+ * services' migrations), on the reactive client; the rows are the {@link ReadModel}'s to write.
  */
 final class PostgresReadModelStore<R> implements ReadModelStore<R> {
-    /**
-     * Checkpoint bytes per row: the client encodes each parameter on an event loop that also serves HTTP, so one
-     * parameter of a hundred megabytes would stall those requests for seconds.
-     */
-    static final int PART_BYTES = 1 << 20;
-
     private final Pool pool;
     private final String name;
     private final ReadModel<R> projection;
@@ -63,29 +54,7 @@ final class PostgresReadModelStore<R> implements ReadModelStore<R> {
                                 + "; another replica writes it");
                     }
                 })
-                .chain(() -> rows.apply(tx))
-                .chain(() -> c.state() == null ? Uni.createFrom().voidItem() : snapshot(tx, c)));
-    }
-
-    private static Uni<Void> snapshot(SqlConnection tx, Checkpoint c) {
-        byte[] state = c.state();
-        Uni<?> written = tx.preparedQuery("insert into fold_snapshot (seq, kafka_offset) values ($1, $2)")
-                .execute(Tuple.of(c.seq(), c.offset()));
-        for (int part = 0; part * PART_BYTES < state.length; part++) {
-            int from = part * PART_BYTES;
-            Tuple row = Tuple.tuple()
-                    .addLong(c.seq())
-                    .addInteger(part)
-                    .addBuffer(Buffer.buffer().appendBytes(state, from, Math.min(PART_BYTES, state.length - from)));
-            written = written.chain(
-                    () -> tx.preparedQuery("insert into fold_snapshot_part (seq, part, bytes) values ($1, $2, $3)")
-                            .execute(row));
-        }
-        return written.chain(() -> tx.preparedQuery("delete from fold_snapshot_part where seq < $1")
-                        .execute(Tuple.of(c.seq())))
-                .chain(() -> tx.preparedQuery("delete from fold_snapshot where seq < $1")
-                        .execute(Tuple.of(c.seq())))
-                .replaceWithVoid();
+                .chain(() -> rows.apply(tx)));
     }
 
     @Override
@@ -101,31 +70,16 @@ final class PostgresReadModelStore<R> implements ReadModelStore<R> {
     }
 
     @Override
-    public byte[] latestCheckpoint() {
-        return Blocking.await(() -> pool.preparedQuery("select bytes from fold_snapshot_part"
-                        + " where seq = (select max(seq) from fold_snapshot) order by part")
-                .execute()
-                .map(parts -> {
-                    if (parts.size() == 0) {
-                        return null;
-                    }
-                    var state = new ByteArrayOutputStream(parts.size() * PART_BYTES);
-                    for (Row part : parts) {
-                        state.writeBytes(part.getBuffer(0).getBytes());
-                    }
-                    return state.toByteArray();
-                }));
-    }
-
-    @Override
     public void dropAll() {
         List<String> tables = projection.tables();
-        Blocking.await(() -> pool.withTransaction(
-                tx -> tx.query("truncate " + String.join(", ", tables) + ", fold_snapshot, fold_snapshot_part")
-                        .execute()
-                        .chain(() -> tx.preparedQuery("update projection_position set seq = 0, kafka_offset = -1,"
-                                        + " record_time = null where name = $1")
-                                .execute(Tuple.of(name)))
-                        .replaceWithVoid()));
+        Blocking.await(() -> pool.withTransaction(tx -> (tables.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : tx.query("truncate " + String.join(", ", tables))
+                                .execute()
+                                .replaceWithVoid())
+                .chain(() -> tx.preparedQuery("update projection_position set seq = 0, kafka_offset = -1,"
+                                + " record_time = null where name = $1")
+                        .execute(Tuple.of(name)))
+                .replaceWithVoid()));
     }
 }

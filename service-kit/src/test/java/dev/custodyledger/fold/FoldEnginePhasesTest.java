@@ -11,6 +11,7 @@ import dev.custodyledger.core.gs1.Gtin;
 import dev.custodyledger.core.party.Role;
 import dev.custodyledger.core.testing.TestLedger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +21,13 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The engine's lifecycle driven one step at a time against a log, a lease and a read model in memory: every
+ * The engine's lifecycle driven one step at a time against a log, a lease and a read model in memory, with its
+ * state in a RocksDB folder that outlives each engine as a replica's volume does: every
  * transition a replica meets (the lease gained and lost, a rebuild, a restore racing a write, the database failing
  * mid-write, a stop in each phase), and after each the one invariant that matters: every record of the log is in
  * the read model exactly once, in order, and the fold decides only on state as current as what it answered before.
@@ -38,11 +41,17 @@ class FoldEnginePhasesTest {
     final MemoryReadModelStore readModel = new MemoryReadModelStore();
     final List<Long> pauses = new ArrayList<>();
     volatile boolean leaseHeld = true;
+
+    @TempDir
+    Path stateDir;
+
+    StateHome state;
     FoldEngine<List<Long>> engine;
     int serial;
 
     @BeforeEach
     void aLedgerWithABrand() {
+        state = StateHome.onDisk(stateDir, 8 << 20);
         ledger.onboard(BRAND, Role.PRODUCER, TestLedger.BRAND_PREFIX).forEach(this::append);
         commission(4);
     }
@@ -70,14 +79,14 @@ class FoldEnginePhasesTest {
                 "custody.ledger",
                 "test-projection",
                 3,
-                2,
-                0.25,
                 rebuildOnStart,
                 ledger.anchor(),
                 new LedgerRules(Duration.ofMinutes(5), Duration.ofDays(30)),
-                SignatureCheck.VERIFY);
+                SignatureCheck.VERIFY,
+                null,
+                0);
         var ports = new FoldEngine.Ports<List<Long>>(
-                () -> log, () -> new FakeLease(() -> leaseHeld), readModel, pauses::add);
+                () -> log, () -> new FakeLease(() -> leaseHeld), readModel, state, pauses::add);
         engine = new FoldEngine<>(settings, readModel, folded -> {}, ports, new SimpleMeterRegistry());
         engine.open();
         return engine;
@@ -194,22 +203,35 @@ class FoldEnginePhasesTest {
     }
 
     @Test
-    void aCheckpointOfAnotherCodecVersionIsReplacedByAReplayThatWritesNoRowTwice() {
+    void aRestartedEngineFoldsOnFromItsStoreAndWritesNoRowTwice() {
         engine(false);
         stepTo(Phase.WRITING);
         everyRecordWrittenOnceInOrder();
-        assertThat(readModel.hasCheckpoint()).isTrue();
+        engine.step(); // commits what the read model holds to the store
         engine.close();
-        readModel.ageCheckpoint();
         engine(false);
-        stepTo(Phase.WRITING);
-        assertThat(engine.failure()).as("an old checkpoint is no failure").isEmpty();
+        engine.step();
+        engine.step();
+        assertThat(engine.lastSeq())
+                .as("resumed from the store, not from genesis")
+                .isEqualTo(records());
         commission(2);
         everyRecordWrittenOnceInOrder();
         assertThat(readModel.everWritten()).hasSameSizeAs(readModel.rows());
-        assertThat(engine.lastSeq())
-                .as("the fold replayed the log from genesis")
-                .isEqualTo(records());
+    }
+
+    @Test
+    void aStoreAheadOfTheReadModelIsFoldedAgainFromGenesisWritingEveryRowOnce() {
+        engine(false);
+        stepTo(Phase.WRITING);
+        everyRecordWrittenOnceInOrder();
+        engine.step();
+        engine.close();
+        readModel.dropAll(); // the read model restored from an old backup, behind the store's back
+        engine(false);
+        stepTo(Phase.WRITING);
+        everyRecordWrittenOnceInOrder();
+        assertThat(readModel.rows()).hasSize((int) records());
     }
 
     @Test
@@ -250,7 +272,7 @@ class FoldEnginePhasesTest {
         readModel.holdNextWrite();
         engine.step();
         readModel.awaitHolding();
-        engine.restoreFromCheckpoint();
+        engine.restoreFromStore();
         // The folding thread's next step restores; it must wait for the write in flight before it reads the position.
         var restoring = CompletableFuture.runAsync(() -> {
             engine.step();
@@ -282,7 +304,7 @@ class FoldEnginePhasesTest {
         followingToTheEnd();
         engine.step();
         assertThat(engine.current()).isTrue();
-        engine.restoreFromCheckpoint();
+        engine.restoreFromStore();
         assertThat(engine.current())
                 .as("a restore asked for disowns the state at once")
                 .isFalse();
@@ -296,19 +318,19 @@ class FoldEnginePhasesTest {
     }
 
     @Test
-    void checkpointsAreTakenAndARestoreStartsFromTheNewest() {
+    void aRestoreDropsWhatIsNotCommittedAndFoldsOnFromTheStore() {
         engine(false);
         stepTo(Phase.WRITING);
         everyRecordWrittenOnceInOrder();
-        assertThat(readModel.hasCheckpoint()).isTrue();
-        engine.restoreFromCheckpoint();
+        engine.step();
+        engine.restoreFromStore();
         engine.step();
         assertThat(engine.phase()).isEqualTo(Phase.RESTORING);
         engine.step();
         assertThat(engine.phase()).isEqualTo(Phase.WRITING);
         assertThat(engine.lastSeq())
-                .as("restored from a checkpoint, not from genesis")
-                .isPositive();
+                .as("restored from the committed store, not from genesis")
+                .isEqualTo(records());
     }
 
     @ParameterizedTest

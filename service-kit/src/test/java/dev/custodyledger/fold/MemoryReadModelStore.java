@@ -17,7 +17,6 @@ final class MemoryReadModelStore implements ReadModelStore<List<Long>>, ReadMode
     private final List<Long> rows = new ArrayList<>();
     private final List<Long> everWritten = new ArrayList<>();
     private Position position = new Position(0, -1, null);
-    private byte[] checkpoint;
     private int failures;
     private CountDownLatch hold;
     private volatile CountDownLatch held;
@@ -63,26 +62,11 @@ final class MemoryReadModelStore implements ReadModelStore<List<Long>>, ReadMode
         return drops;
     }
 
-    synchronized boolean hasCheckpoint() {
-        return checkpoint != null;
-    }
-
-    /** The stored checkpoint as an older codec wrote it: its version field changed. */
-    synchronized void ageCheckpoint() {
-        checkpoint = checkpoint.clone();
-        checkpoint[7]--;
-    }
-
     // ---- the store
 
     @Override
     public synchronized Position position() {
         return position;
-    }
-
-    @Override
-    public synchronized byte[] latestCheckpoint() {
-        return checkpoint;
     }
 
     @Override
@@ -113,16 +97,12 @@ final class MemoryReadModelStore implements ReadModelStore<List<Long>>, ReadMode
             rows.addAll(written);
             everWritten.addAll(written);
             position = new Position(c.seq(), c.offset(), c.recordTime());
-            if (c.state() != null) {
-                checkpoint = c.state();
-            }
         }
     }
 
     @Override
     public synchronized void dropAll() {
         rows.clear();
-        checkpoint = null;
         position = new Position(0, -1, null);
         drops++;
     }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.custodyledger.core.event.SignedEvent;
 import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.Outcome;
-import dev.custodyledger.core.fold.StateCodec;
 import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.json.StrictJson;
 import dev.custodyledger.core.party.Role;
@@ -146,7 +145,7 @@ final class CustodySystem implements AutoCloseable {
                         outcomes.add(outcome);
                     }
                 });
-        return new Audit(StateCodec.digest(fold.state()), outcomes);
+        return new Audit(fold.state().commitment(), outcomes);
     }
 
     long count(String database, String sql) {

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Path jar;
+    private static final String STATE_DIR = "CUSTODY_PROJECTION_STATE_DIR";
     private final Map<String, String> env;
     private final Path log;
     private final int port;
@@ -64,6 +65,9 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
         env.put("CUSTODY_OPERATOR_PUBLIC_KEY", operatorPublicKey);
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        // The fold's state store, the replica's own folder: a restart after a kill opens it and folds on. New for
+        // each process object, so that a store of an earlier run (another ledger) is never met.
+        env.put(STATE_DIR, stateDir(logDir, module).toString());
         return new ServiceProcess(module, jar, env, logDir.resolve(module + ".log"), port);
     }
 
@@ -72,7 +76,12 @@ public final class ServiceProcess implements AutoCloseable {
         var copy = new ServiceProcess(
                 replicaName, jar, new HashMap<>(env), log.resolveSibling(replicaName + ".log"), freePort());
         copy.env.put("QUARKUS_HTTP_PORT", String.valueOf(copy.port));
+        copy.env.put(STATE_DIR, stateDir(log.getParent(), replicaName).toString());
         return copy;
+    }
+
+    private static Path stateDir(Path logDir, String name) {
+        return logDir.resolve("state").resolve(name + "-" + Long.toString(System.nanoTime(), 36));
     }
 
     /** One more environment variable for the process (configuration, e.g. CUSTODY_KEYS_PASSPHRASE). */

@@ -79,7 +79,8 @@ public final class CustodyState {
                 || stored.purpose() != KeyPurpose.OPERATOR
                 || !stored.party().equals(anchor.operator())) {
             throw new IllegalStateException("the stored state is not of the ledger whose trust anchor is "
-                    + anchor.key().keyId() + " (" + anchor.operator() + ")");
+                    + anchor.key().keyId() + " (" + anchor.operator() + "); empty the store's folder to fold this"
+                    + " ledger from its first record");
         }
         state.loadCommitted();
         return state;

@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -45,11 +45,11 @@ class ManifestPolicyTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceRunsHardenedWithProbesLimitsAndAPinnedImage(String name) throws Exception {
         var overlay = overlay(name);
-        var deployments = overlay.all(Deployment.class);
+        var deployments = overlay.all(StatefulSet.class);
         assertThat(deployments)
                 .extracting(d -> d.getMetadata().getName())
                 .containsExactlyInAnyOrderElementsOf(SERVICES);
-        for (Deployment d : deployments) {
+        for (StatefulSet d : deployments) {
             PodSpec pod = d.getSpec().getTemplate().getSpec();
             String where = name + "/" + d.getMetadata().getName();
             assertThat(pod.getSecurityContext().getRunAsNonRoot())
@@ -179,10 +179,32 @@ class ManifestPolicyTest {
         assertThat(policies).extracting(p -> p.getMetadata().getName()).containsAll(SERVICES);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyReplicaFoldsIntoAVolumeOfItsOwn(String name) throws Exception {
+        for (StatefulSet s : overlay(name).all(StatefulSet.class)) {
+            String where = name + "/" + s.getMetadata().getName();
+            assertThat(s.getSpec().getVolumeClaimTemplates())
+                    .as(where + " claims a volume per replica")
+                    .extracting(c -> c.getMetadata().getName())
+                    .containsExactly("fold-state");
+            Container c = s.getSpec().getTemplate().getSpec().getContainers().get(0);
+            String dir = c.getEnv().stream()
+                    .filter(e -> e.getName().equals("CUSTODY_PROJECTION_STATE_DIR"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(where + " sets no state dir"))
+                    .getValue();
+            assertThat(c.getVolumeMounts())
+                    .as(where + " mounts the volume where the state dir is")
+                    .anyMatch(m ->
+                            m.getName().equals("fold-state") && m.getMountPath().equals(dir));
+        }
+    }
+
     @Test
     void devRunsOneOfEverythingAndProdSpreadsProtectsAndScalesTheReadPaths() throws Exception {
         var dev = overlay("dev");
-        dev.all(Deployment.class)
+        dev.all(StatefulSet.class)
                 .forEach(d -> assertThat(d.getSpec().getReplicas()).isEqualTo(1));
         dev.custom("KafkaNodePool")
                 .forEach(p -> assertThat(Overlay.spec(p).get("replicas")).isEqualTo(1));
@@ -191,7 +213,7 @@ class ManifestPolicyTest {
 
         var prod = overlay("prod");
         for (String service : List.of("ledger-service", "scan-service")) {
-            Deployment d = prod.all(Deployment.class).stream()
+            StatefulSet d = prod.all(StatefulSet.class).stream()
                     .filter(x -> x.getMetadata().getName().equals(service))
                     .findFirst()
                     .orElseThrow();
@@ -224,7 +246,7 @@ class ManifestPolicyTest {
     /** Secret and ConfigMap names the overlay refers to: env, envFrom, volumes, and the backup store's keys. */
     private static Set<String> references(Overlay overlay) {
         var refs = new TreeSet<String>();
-        for (Deployment d : overlay.all(Deployment.class)) {
+        for (StatefulSet d : overlay.all(StatefulSet.class)) {
             PodSpec pod = d.getSpec().getTemplate().getSpec();
             pod.getVolumes().forEach(v -> {
                 if (v.getSecret() != null) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.custodyledger.core.fold.CustodyState;
 import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.Outcome;
-import dev.custodyledger.core.fold.StateCodec;
 import dev.custodyledger.core.fold.UnitState;
 import dev.custodyledger.core.json.StrictJson;
 import dev.custodyledger.kafka.KafkaAccess;
@@ -68,7 +67,7 @@ class ChaosSoakIT {
                     cluster.ledger.anchor(),
                     LedgerRules.DEFAULT,
                     checker);
-            String digest = StateCodec.digest(fold.state());
+            String digest = fold.state().commitment();
             List<HistoryChecker.Violation> violations = new ArrayList<>(checker.violations());
             List<String> finalChecks = new ArrayList<>();
             if (whole < 0) {
@@ -140,7 +139,17 @@ class ChaosSoakIT {
                         rs -> rs.getString(2) + " " + (rs.getString(3) == null ? "ACCEPTED" : rs.getString(3))));
         var units = new java.util.TreeMap<String, String>();
         var views = new java.util.TreeMap<String, String>();
-        for (UnitState u : state.unitsWhere(u -> true)) {
+        // Every unit is named by the record that created it: the outcomes give them all.
+        var codes = new java.util.LinkedHashSet<dev.custodyledger.core.gs1.UnitCode>();
+        outcomes.forEach(o -> {
+            codes.addAll(o.units());
+            codes.addAll(o.carried());
+        });
+        for (var code : codes) {
+            UnitState u = state.unit(code);
+            if (u == null) {
+                continue;
+            }
             units.put(u.code().path(), u.status().name() + " " + u.custodian().value());
             views.put(
                     u.code().path(),
