@@ -44,8 +44,22 @@ public final class CustodyState {
 
     /** Units the fold has read in the open generation, as objects of its own; the folding thread's alone. */
     private final Map<UnitCode, UnitState> working = new HashMap<>();
+    /**
+     * Committed units the fold read or wrote lately, as the store holds them, most recent last: custody moves
+     * what moved lately, and a unit met again is copied from here instead of read and decoded from the store.
+     * The folding thread's alone; never handed out, only copies of it.
+     */
+    private final Map<UnitCode, UnitState> recent = new LinkedHashMap<>(1 << 12, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UnitCode, UnitState> eldest) {
+            return size() > RECENT_UNITS;
+        }
+    };
+
+    static final int RECENT_UNITS = 50_000;
+
     /** What the record being folded changed, in the order it did, for the commitment; the folding thread's. */
-    private final Map<Object, Commitment.Entry> changedByRecord = new LinkedHashMap<>();
+    private Map<Object, Commitment.Entry> changedByRecord = new LinkedHashMap<>();
 
     private final Commitment commitment = new Commitment();
     private long unitsCreated;
@@ -217,8 +231,11 @@ public final class CustodyState {
     /** Commits every sealed generation whose position is at or before {@code seq}, oldest first. */
     public void commitThrough(long seq) {
         while (!sealed.isEmpty() && sealed.peekFirst().position().seq() <= seq) {
-            store.apply(sealed.peekFirst());
+            ChangeSet committed = sealed.peekFirst();
+            store.apply(committed);
             sealed.removeFirst();
+            // Objects of a sealed generation are never changed again: they are what the store now holds.
+            recent.putAll(committed.units());
         }
     }
 
@@ -233,6 +250,7 @@ public final class CustodyState {
         sealed.clear();
         open = new ChangeSet();
         working.clear();
+        recent.clear();
         changedByRecord.clear();
         loadCommitted();
     }
@@ -262,9 +280,17 @@ public final class CustodyState {
         unit = open.unit(code);
         if (unit == null) {
             UnitState older = sealedUnit(code);
-            unit = older != null ? older.copy() : store.unit(code);
-            if (unit == null) {
-                return null;
+            if (older == null) {
+                older = recent.get(code);
+            }
+            if (older != null) {
+                unit = older.copy();
+            } else {
+                unit = store.unit(code);
+                if (unit == null) {
+                    return null;
+                }
+                recent.put(code, unit.copy());
             }
             unit.lotsFrom(this::lot);
         }
@@ -322,7 +348,8 @@ public final class CustodyState {
                             : new Commitment.Entry(
                                     Commitment.Entry.UNIT, EntryCodec.unit(open.unit((UnitCode) e.getKey()))));
         }
-        changedByRecord.clear();
+        // A map emptied with clear() keeps the table a commission of thousands grew it to, and clears all of it.
+        changedByRecord = entries.size() > 64 ? new LinkedHashMap<>() : clearedOf(changedByRecord);
         position = new FoldPosition(
                 o.seq(),
                 o.offset(),
@@ -336,6 +363,11 @@ public final class CustodyState {
     }
 
     // ---- helpers
+
+    private static <K, V> Map<K, V> clearedOf(Map<K, V> map) {
+        map.clear();
+        return map;
+    }
 
     private UnitState pendingUnit(UnitCode code) {
         UnitState unit = open.unit(code);

@@ -25,7 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -119,9 +121,23 @@ public final class EntryCodec {
 
     // ---- products, shared by every unit of a commission and kept once by their hash
 
+    /**
+     * Product hashes by product: every unit of a commission shares one product, and its entry is written on every
+     * change of the unit; a ledger has few products, and the map is emptied if it ever holds many.
+     */
+    private static final Map<Product, byte[]> PRODUCT_HASHES = new ConcurrentHashMap<>();
+
     /** SHA-256 of the product's canonical JSON: what a unit's entry names it by. */
     public static byte[] productHash(Product product) {
-        return Sha256.hash(product.json().getBytes(StandardCharsets.UTF_8));
+        byte[] hash = PRODUCT_HASHES.get(product);
+        if (hash == null) {
+            hash = Sha256.hash(product.json().getBytes(StandardCharsets.UTF_8));
+            if (PRODUCT_HASHES.size() >= 10_000) {
+                PRODUCT_HASHES.clear();
+            }
+            PRODUCT_HASHES.put(product, hash);
+        }
+        return hash.clone();
     }
 
     public static byte[] product(Product product) {

@@ -43,12 +43,13 @@ public final class GenerationalFold {
     private GenerationalFold() {}
 
     public static Arbitrary<List<Cut>> cuts() {
+        // Within the logs' length, and most commits of everything sealed, so that what a commit wrote is read again.
         Arbitrary<Cut> cut = Combinators.combine(
-                        Arbitraries.integers().between(0, 60),
+                        Arbitraries.integers().between(0, 45),
                         Arbitraries.of(Move.class),
-                        Arbitraries.integers().between(0, 4))
+                        Arbitraries.of(0, 0, 0, 1, 4))
                 .as(Cut::new);
-        return cut.list().ofMaxSize(12);
+        return cut.list().ofMaxSize(16);
     }
 
     /** Folds {@code log} on one state in the heap, from start to end. */
