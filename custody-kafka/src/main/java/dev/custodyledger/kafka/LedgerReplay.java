@@ -2,7 +2,6 @@ package dev.custodyledger.kafka;
 
 import dev.custodyledger.core.fold.CustodyFold;
 import dev.custodyledger.core.fold.CustodyState;
-import dev.custodyledger.core.fold.KeyState;
 import dev.custodyledger.core.fold.LedgerRecord;
 import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.MemoryStateStore;
@@ -81,10 +80,7 @@ public final class LedgerReplay {
                                 Instant.ofEpochMilli(polled.get(i).timestamp()),
                                 polled.get(i).value()))
                         .toList();
-                ahead.prepare(decoded, id -> {
-                    KeyState key = fold.state().key(id);
-                    return key == null ? null : key.publicKey();
-                });
+                ahead.prepare(decoded, fold.state()::publicKey);
                 for (LedgerRecord record : decoded) {
                     listener.folded(fold.apply(record), fold.state());
                 }

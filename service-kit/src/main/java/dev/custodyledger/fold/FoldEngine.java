@@ -5,7 +5,6 @@ import dev.custodyledger.core.crypto.SignatureInvalidException;
 import dev.custodyledger.core.event.SignedEvent;
 import dev.custodyledger.core.fold.CustodyFold;
 import dev.custodyledger.core.fold.CustodyState;
-import dev.custodyledger.core.fold.KeyState;
 import dev.custodyledger.core.fold.LedgerRecord;
 import dev.custodyledger.core.fold.Outcome;
 import dev.custodyledger.core.fold.Rejection;
@@ -231,11 +230,9 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
      */
     @Override
     public Optional<Rejection> precheck(SignedEvent event, Instant now) {
-        Ed25519PublicKey named = read(state -> {
-            KeyState key = state.key(event.event().header().keyId());
-            return key == null ? null : key.publicKey();
-        });
-        boolean valid = named != null && verifies(event, named);
+        Ed25519PublicKey named =
+                read(state -> state.publicKey(event.event().header().keyId()));
+        boolean valid = named != null && event.verifies(named);
         SignatureCheck checked = (e, key) -> {
             if (!key.equals(named)) {
                 e.verifyWith(key); // registered in the meantime: rare, checked here
@@ -244,15 +241,6 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
             }
         };
         return locked(true, state -> fold.precheck(event, now, checked));
-    }
-
-    private static boolean verifies(SignedEvent event, Ed25519PublicKey key) {
-        try {
-            event.verifyWith(key);
-            return true;
-        } catch (SignatureInvalidException e) {
-            return false;
-        }
     }
 
     /** Caught up with the end of the log as it was at start. */
@@ -517,12 +505,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
                 })
                 .toList();
         if (settings.signatures() == SignatureCheck.VERIFY) {
-            ahead.prepare(
-                    decoded,
-                    id -> read(state -> {
-                        KeyState key = state.key(id);
-                        return key == null ? null : key.publicKey();
-                    }));
+            ahead.prepare(decoded, id -> read(state -> state.publicKey(id)));
         }
         List<Folded> folded = new ArrayList<>(records.size());
         for (int from = 0; from < decoded.size(); from += RECORDS_PER_LOCK) {

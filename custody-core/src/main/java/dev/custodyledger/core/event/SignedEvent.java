@@ -114,6 +114,16 @@ public final class SignedEvent {
         verifiedUnder = key;
     }
 
+    /** Whether the signature verifies under {@code key}, as {@link #verifyWith} decides it. */
+    public boolean verifies(Ed25519PublicKey key) {
+        try {
+            verifyWith(key);
+            return true;
+        } catch (SignatureInvalidException e) {
+            return false;
+        }
+    }
+
     public CustodyEvent event() {
         return event;
     }

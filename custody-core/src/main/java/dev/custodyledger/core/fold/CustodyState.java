@@ -119,6 +119,12 @@ public final class CustodyState {
         return keys.get(id);
     }
 
+    /** The public key {@code id} names as registered, revoked or not; null when none is. */
+    public dev.custodyledger.core.crypto.Ed25519PublicKey publicKey(KeyId id) {
+        KeyState key = keys.get(id);
+        return key == null ? null : key.publicKey();
+    }
+
     /** The unit as it stands; null when it was never commissioned or packed. */
     public UnitState unit(UnitCode code) {
         UnitState pending = pendingUnit(code);

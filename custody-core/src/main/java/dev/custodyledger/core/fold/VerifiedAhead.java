@@ -32,7 +32,7 @@ public final class VerifiedAhead implements SignatureCheck {
         }
         java.util.stream.IntStream.range(0, run.size()).parallel().forEach(i -> {
             if (named[i] != null) {
-                found[i] = new Verdict(named[i], verifies(run.get(i).event(), named[i]));
+                found[i] = new Verdict(named[i], run.get(i).event().verifies(named[i]));
             }
         });
         for (int i = 0; i < run.size(); i++) {
@@ -49,15 +49,6 @@ public final class VerifiedAhead implements SignatureCheck {
             event.verifyWith(key);
         } else if (!verdict.valid()) {
             throw new SignatureInvalidException("signature does not verify under key " + key.keyId());
-        }
-    }
-
-    private static boolean verifies(SignedEvent event, Ed25519PublicKey key) {
-        try {
-            event.verifyWith(key);
-            return true;
-        } catch (SignatureInvalidException e) {
-            return false;
         }
     }
 }

@@ -19,13 +19,7 @@ class CustodyStateGenerationsTest {
 
     @Test
     void aUnitChangedInACommittedGenerationIsReadAsChangedByTheNext() {
-        TestLedger.concat(
-                        ledger.onboard(BRAND, Role.PRODUCER, TestLedger.BRAND_PREFIX),
-                        ledger.onboard(CARRIER, Role.LOGISTICS))
-                .forEach(this::apply);
-        apply(ledger.commission(BRAND, "L1", TIN_1));
-        fold.state().commitAll();
-        apply(ledger.handoff(BRAND, CARRIER, TIN_1));
+        commissionedAndHandedOff();
         fold.state().commitAll();
 
         assertThat(apply(ledger.receive(CARRIER, TIN_1)).code()).isNull();
@@ -35,6 +29,17 @@ class CustodyStateGenerationsTest {
 
     @Test
     void aDiscardReadsTheCommittedStateAgain() {
+        commissionedAndHandedOff();
+        fold.state().seal();
+
+        fold.state().discard();
+
+        assertThat(fold.state().unit(TIN_1).inTransit()).isFalse();
+        assertThat(fold.state().lastSeq()).isEqualTo(5);
+    }
+
+    /** A brand and a carrier, a unit commissioned and committed, then handed off in the open generation. */
+    private void commissionedAndHandedOff() {
         TestLedger.concat(
                         ledger.onboard(BRAND, Role.PRODUCER, TestLedger.BRAND_PREFIX),
                         ledger.onboard(CARRIER, Role.LOGISTICS))
@@ -42,12 +47,6 @@ class CustodyStateGenerationsTest {
         apply(ledger.commission(BRAND, "L1", TIN_1));
         fold.state().commitAll();
         apply(ledger.handoff(BRAND, CARRIER, TIN_1));
-        fold.state().seal();
-
-        fold.state().discard();
-
-        assertThat(fold.state().unit(TIN_1).inTransit()).isFalse();
-        assertThat(fold.state().lastSeq()).isEqualTo(5);
     }
 
     private Outcome apply(SignedEvent event) {

@@ -47,10 +47,7 @@ class VerifiedAheadTest {
         for (SignedEvent event : events) {
             run.add(LedgerRecord.of(offset++, ledger.now(), event));
         }
-        ahead.prepare(run, id -> {
-            KeyState key = fold.state().key(id);
-            return key == null ? null : key.publicKey();
-        });
+        ahead.prepare(run, fold.state()::publicKey);
         return run.stream().map(fold::apply).toList();
     }
 }
