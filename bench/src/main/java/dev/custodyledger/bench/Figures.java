@@ -47,6 +47,13 @@ final class Figures {
                 .value();
     }
 
+    /** The figures added after the first {@code count}. */
+    Figures since(int count) {
+        var later = new Figures();
+        later.all.addAll(all.subList(count, all.size()));
+        return later;
+    }
+
     Figures addAll(Figures other) {
         all.addAll(other.all);
         return this;

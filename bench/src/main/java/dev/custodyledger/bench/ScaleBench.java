@@ -73,6 +73,7 @@ final class ScaleBench {
         client.onboard(brand, Role.PRODUCER, prefix, null, brandKey);
         long start = System.nanoTime();
         int commissioned = 0;
+        int printed = 0;
         List<Integer> checkpoints = new ArrayList<>(List.of(Math.min(CHECKPOINT, units), units));
         while (commissioned < units) {
             List<SignedEvent> batch = new ArrayList<>();
@@ -108,7 +109,7 @@ final class ScaleBench {
                     figures.add(
                             "scale.heap." + service + "." + at,
                             service + " live heap after a full GC at " + at + " units",
-                            liveHeapMb(service),
+                            liveHeapMb(service, at),
                             "MB",
                             null,
                             Figures.atMost(512));
@@ -119,11 +120,25 @@ final class ScaleBench {
                             "bytes/unit");
                 }
                 System.out.printf(Locale.ROOT, "at %s units (seq %d):%n", at, seq);
-                print(figures);
+                print(figures.since(printed));
+                printed = figures.all.size();
                 checkpoints.remove(0);
                 if (checkpoints.isEmpty()) {
                     break;
                 }
+            }
+        }
+        if (units > CHECKPOINT) {
+            String end = units / 1_000_000 + "M";
+            for (String service : SERVICES.keySet()) {
+                figures.add(
+                        "scale.heap.growth." + service,
+                        service + " live heap at " + end + " units / at 1M",
+                        figures.value("scale.heap." + service + "." + end)
+                                / figures.value("scale.heap." + service + ".1M"),
+                        "x",
+                        null,
+                        Figures.atMost(1.10));
             }
         }
         figures.addAll(headLatency());
@@ -257,15 +272,26 @@ final class ScaleBench {
     }
 
     /** The service's live heap after a full GC, by {@code jcmd}. */
-    private static double liveHeapMb(String service) throws Exception {
+    private static double liveHeapMb(String service, String at) throws Exception {
         String pid = Files.readString(Replay.stackDir().resolve("pids/" + service + ".pid"))
                 .trim();
         jcmd(pid, "GC.run");
         Matcher m = USED.matcher(jcmd(pid, "GC.heap_info"));
+        keepHistogram(service, at, pid);
         if (!m.find()) {
             throw new IllegalStateException("jcmd GC.heap_info of " + service + " says no heap used");
         }
         return Long.parseLong(m.group(1)) / 1024.0;
+    }
+
+    /**
+     * The classes on the heap after the full GC, kept in {@code bench/target/scale/} so that what grows between the
+     * two points can be read by class rather than guessed.
+     */
+    private static void keepHistogram(String service, String at, String pid) throws Exception {
+        Path dir = Path.of("bench", "target", "scale");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(service + "-" + at + ".histogram"), jcmd(pid, "GC.class_histogram"));
     }
 
     private static String jcmd(String pid, String command) throws Exception {

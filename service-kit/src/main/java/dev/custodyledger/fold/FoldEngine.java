@@ -105,10 +105,11 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     private volatile long logEndOffset;
     /** The reader's position after the last poll (past transaction markers); written by the folding thread. */
     private volatile long readPosition;
-    /** Where the fold stands, readable without the lock. */
-    private volatile long foldedOffset = -1;
-
-    private volatile long foldedSeq;
+    /**
+     * Where the fold stands, published by the folding thread after each run of records it applies: readers (the
+     * head, readiness, the lag gauges) never wait on the lock for it.
+     */
+    private volatile Standing standing;
     /** Whether the fold waits for the read model to pass its uncommitted changes; folding thread only. */
     private boolean waitingForReadModel;
     /** When a follower last looked at the stored position, and whether a look is in flight; folding thread only. */
@@ -130,6 +131,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
         this.rebuildAsked = settings.rebuildOnStart();
         this.store = ports.state().open();
         this.fold = openFold();
+        this.standing = Standing.of(fold.state());
         this.metrics = new FoldMetrics(registry, this);
         this.writer = new ReadModelWriter<>(ports.store(), readModel, metrics.writes);
     }
@@ -272,11 +274,11 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     }
 
     public long lastOffset() {
-        return foldedOffset;
+        return standing.offset();
     }
 
     public long lastSeq() {
-        return foldedSeq;
+        return standing.seq();
     }
 
     /** The seq up to which the state store holds the fold: what a restart resumes from. */
@@ -292,14 +294,15 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     /** Where the fold stands, with the state commitment there: kept per record, so no cost to ask (ADR 27). */
     @Override
     public Head head() {
-        return read(s -> new Head(
-                s.lastSeq(),
-                s.lastOffset(),
-                s.lastRecordTime(),
-                s.commitment(),
-                s.acceptedCount(),
-                s.rejectedCount(),
-                writer.projectedSeq()));
+        Standing at = standing;
+        return new Head(
+                at.seq(),
+                at.offset(),
+                at.recordTime(),
+                at.commitment(),
+                at.accepted(),
+                at.rejected(),
+                writer.projectedSeq());
     }
 
     /** Drops the read model and rebuilds it by replaying the log from the first record, on the folding thread. */
@@ -445,8 +448,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
                 fold = openFold();
             }
             state = fold.state();
-            foldedOffset = state.lastOffset();
-            foldedSeq = state.lastSeq();
+            standing = Standing.of(state);
         } finally {
             lock.writeLock().unlock();
         }
@@ -515,8 +517,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
                 for (int i = from; i < to; i++) {
                     folded.add(new Folded(decoded.get(i), records.get(i).value(), fold.apply(decoded.get(i))));
                 }
-                foldedOffset = fold.state().lastOffset();
-                foldedSeq = fold.state().lastSeq();
+                standing = Standing.of(fold.state());
             } finally {
                 lock.writeLock().unlock();
             }
@@ -584,9 +585,23 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     }
 
     double lagSeconds() {
-        Instant time = read(CustodyState::lastRecordTime);
+        Instant time = standing.recordTime();
         return time == null || logEndOffset <= readPosition
                 ? 0
                 : Duration.between(time, Instant.now()).toMillis() / 1000.0;
+    }
+
+    /** The fold's position and commitment after a run of records, as one value so that readers see them agree. */
+    private record Standing(
+            long seq, long offset, Instant recordTime, String commitment, long accepted, long rejected) {
+        static Standing of(CustodyState state) {
+            return new Standing(
+                    state.lastSeq(),
+                    state.lastOffset(),
+                    state.lastRecordTime(),
+                    state.commitment(),
+                    state.acceptedCount(),
+                    state.rejectedCount());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.custodyledger.fold;
 
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,7 @@ public class HeadResource {
     }
 
     @GET
+    @NonBlocking // the head is a published value, never a wait on the fold: the event loop answers it
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "This service's own fold: the last folded seq, its record time, and the state digest that"

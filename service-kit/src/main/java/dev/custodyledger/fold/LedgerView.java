@@ -28,7 +28,7 @@ public interface LedgerView {
     /** Whether the state is current enough to decide on. */
     boolean current();
 
-    /** Where the fold stands, with the state's digest. */
+    /** Where the fold stands, with the state's digest: a published value, it never waits on the fold. */
     Head head();
 
     /** The log offset the fold reads next: every record before it is folded (transaction markers included). */
