@@ -177,7 +177,7 @@ final class ScaleBench {
         for (Figures.Figure f : figures.all) {
             System.out.printf(
                     Locale.ROOT,
-                    "%-72s %,14.1f %-10s %s%n",
+                    "%-72s %,14." + (f.value() < 10 ? 2 : 1) + "f %-10s %s%n",
                     f.label(),
                     f.value(),
                     f.unit(),

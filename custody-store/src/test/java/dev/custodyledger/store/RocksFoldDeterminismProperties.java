@@ -2,6 +2,7 @@ package dev.custodyledger.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodyledger.core.fold.FoldScope;
 import dev.custodyledger.core.fold.LedgerRecord;
 import dev.custodyledger.core.fold.TrustAnchor;
 import dev.custodyledger.core.testing.GenerationalFold;
@@ -22,7 +23,7 @@ import net.jqwik.api.Provide;
 /**
  * custody-core's determinism property on RocksDB: the same random logs, folded in generations sealed,
  * committed, discarded and refolded, and with the store closed and opened again from its folder, give the
- * straight in-heap fold's outcomes, units and commitment.
+ * straight in-heap fold's outcomes, units and commitment; and so does a fold of the registry alone.
  */
 class RocksFoldDeterminismProperties {
 
@@ -41,6 +42,34 @@ class RocksFoldDeterminismProperties {
             assertThat(generations.outcomes()).isEqualTo(straight.outcomes());
             assertThat(generations.units()).isEqualTo(straight.units());
             assertThat(generations.commitment()).isEqualTo(straight.commitment());
+        } finally {
+            delete(folder);
+        }
+    }
+
+    @Property(tries = 150)
+    void aRegistryFoldOnRocksDbKeepsTheRegistryAloneAsTheWholeFoldDecidesIt(
+            @ForAll("logs") List<RandomSupplyChain.Step> steps, @ForAll("cuts") List<GenerationalFold.Cut> cuts)
+            throws IOException {
+        List<LedgerRecord> log = RandomSupplyChain.build(steps);
+        TrustAnchor anchor = new TestLedger().anchor();
+        Path folder = Files.createTempDirectory("rocks-registry");
+        try {
+            var whole = GenerationalFold.straight(anchor, log, RandomSupplyChain.UNITS);
+            var straight = GenerationalFold.straight(anchor, FoldScope.REGISTRY, log, RandomSupplyChain.UNITS);
+            var generations = GenerationalFold.inGenerations(
+                    anchor,
+                    FoldScope.REGISTRY,
+                    log,
+                    cuts,
+                    () -> RocksStateStore.open(folder, 8 << 20),
+                    RandomSupplyChain.UNITS);
+
+            var expected = whole.seenByRegistry(log);
+            assertThat(generations.outcomes()).isEqualTo(expected.outcomes());
+            assertThat(generations.registry()).isEqualTo(expected.registry());
+            assertThat(generations.units()).isEqualTo(expected.units());
+            assertThat(generations).isEqualTo(straight);
         } finally {
             delete(folder);
         }

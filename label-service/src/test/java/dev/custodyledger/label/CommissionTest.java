@@ -9,11 +9,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.custodyledger.core.fold.PartyState;
 import dev.custodyledger.core.party.KeyPurpose;
+import dev.custodyledger.core.party.PartyId;
+import dev.custodyledger.fold.LedgerView;
 import dev.custodyledger.testsupport.OpenApiContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @WithTestResource(LabelInfrastructure.class)
 class CommissionTest {
     private static boolean keys;
+
+    @Inject
+    LedgerView fold;
 
     @BeforeEach
     void producerWithRegisteredLabelAndCustodyKeys() {
@@ -67,6 +74,29 @@ class CommissionTest {
                 .body("status", equalTo("COMMISSIONED"));
         assertThat(ledgerSeq()).as("a second commission appends nothing").isEqualTo(headBefore + 3);
         assertThat(serial).hasSize(12);
+    }
+
+    @Test
+    void labelServiceFoldsTheRegistryAloneAndKeepsNoneOfTheUnitsItCommissioned() {
+        String id = Batches.allocated(ACME, ACME_GTIN, "L-REGISTRY", 10);
+        given().header("Authorization", bearer(ACME))
+                .post("/v1/label-batches/" + id + "/commission")
+                .then()
+                .statusCode(202);
+        Batches.awaitStatus(ACME, id, "COMMISSIONED", Duration.ofSeconds(90));
+        long ledgerSeq = ledgerSeq();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/v1/ledger/head").jsonPath().getLong("seq") >= ledgerSeq);
+
+        given().get("/v1/ledger/head").then().statusCode(200).body("scope", equalTo("REGISTRY"));
+        given().get(LabelInfrastructure.ledgerService().url() + "/v1/ledger/head")
+                .then()
+                .body("scope", equalTo("LEDGER"));
+        long units = fold.read(state -> state.unitCount());
+        PartyState producer = fold.read(state -> state.party(PartyId.of(ACME)));
+        assertThat(units).as("units in label-service's state").isZero();
+        assertThat(producer).as("the producer, from the registry").isNotNull();
     }
 
     @Test

@@ -176,7 +176,11 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     }
 
     private CustodyFold openFold() {
-        return new CustodyFold(CustodyState.open(store, settings.anchor()), settings.rules(), signatures());
+        return new CustodyFold(
+                CustodyState.open(store, settings.anchor(), settings.scope()),
+                settings.rules(),
+                signatures(),
+                settings.scope());
     }
 
     private SignatureCheck signatures() {
@@ -300,6 +304,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
                 at.offset(),
                 at.recordTime(),
                 at.commitment(),
+                settings.scope(),
                 at.accepted(),
                 at.rejected(),
                 writer.projectedSeq());

@@ -43,7 +43,7 @@ final class FoldMetrics {
             Outcome o = f.outcome();
             if (o.accepted()) {
                 accepted.increment();
-            } else {
+            } else if (o.rejected()) {
                 registry.counter("custody.events.rejected", "code", o.code().name())
                         .increment();
             }

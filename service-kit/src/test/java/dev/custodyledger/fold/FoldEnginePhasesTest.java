@@ -5,6 +5,7 @@ import static dev.custodyledger.core.testing.Gs1Fixtures.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custodyledger.core.event.SignedEvent;
+import dev.custodyledger.core.fold.FoldScope;
 import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.core.gs1.Gtin;
@@ -83,6 +84,7 @@ class FoldEnginePhasesTest {
                 ledger.anchor(),
                 new LedgerRules(Duration.ofMinutes(5), Duration.ofDays(30)),
                 SignatureCheck.VERIFY,
+                FoldScope.LEDGER,
                 null,
                 0);
         var ports = new FoldEngine.Ports<List<Long>>(

@@ -45,6 +45,7 @@ public final class CustodyFold {
     private final CustodyState state;
     private final LedgerRules rules;
     private final SignatureCheck signatures;
+    private final FoldScope scope;
     /**
      * True while {@link #apply} runs: the rules then read units as objects of the fold's own, which the effects
      * change. Pre-checks run between applies, on other threads, and read the state as it stands.
@@ -52,9 +53,15 @@ public final class CustodyFold {
     private boolean applying;
 
     public CustodyFold(CustodyState state, LedgerRules rules, SignatureCheck signatures) {
+        this(state, rules, signatures, FoldScope.LEDGER);
+    }
+
+    /** A fold that decides only the records of {@code scope}; the state must be opened for the same scope. */
+    public CustodyFold(CustodyState state, LedgerRules rules, SignatureCheck signatures, FoldScope scope) {
         this.state = state;
         this.rules = rules;
         this.signatures = signatures;
+        this.scope = scope;
     }
 
     public static CustodyFold fromGenesis(TrustAnchor anchor, LedgerRules rules, SignatureCheck signatures) {
@@ -82,7 +89,9 @@ public final class CustodyFold {
         long seq = state.lastSeq() + 1;
         Outcome outcome;
         SignedEvent signed = record.event();
-        if (signed == null) {
+        if (!scope.decides(record)) {
+            outcome = Outcome.passed(seq, record);
+        } else if (signed == null) {
             outcome = new Outcome(
                     seq,
                     record.offset(),
@@ -93,7 +102,8 @@ public final class CustodyFold {
                     MALFORMED,
                     record.malformed(),
                     List.of(),
-                    List.of());
+                    List.of(),
+                    true);
         } else {
             CustodyEvent event = signed.event();
             List<UnitCode> carried = List.of();
@@ -126,7 +136,8 @@ public final class CustodyFold {
                     code,
                     message,
                     units,
-                    carried);
+                    carried,
+                    true);
             if (code != DUPLICATE) {
                 state.decided(signed.id(), Decision.of(outcome));
             }
@@ -145,6 +156,10 @@ public final class CustodyFold {
 
     /** As {@link #precheck(SignedEvent, Instant)}, checking signatures as {@code signatureCheck} says (intake verifies). */
     public Optional<Rejection> precheck(SignedEvent event, Instant recordTime, SignatureCheck signatureCheck) {
+        if (!scope.decides(LedgerRecord.of(state.lastOffset() + 1, recordTime, event))) {
+            throw new IllegalStateException("a fold of the " + scope + " scope cannot judge a "
+                    + event.event().type() + " event");
+        }
         if (state.contains(event.id())) {
             return Optional.of(new Rejection(DUPLICATE, "event " + event.id() + " is already in the ledger"));
         }

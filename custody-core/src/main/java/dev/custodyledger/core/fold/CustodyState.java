@@ -76,6 +76,15 @@ public final class CustodyState {
      * @throws IllegalStateException when the store holds another ledger's state
      */
     public static CustodyState open(StateStore store, TrustAnchor anchor) {
+        return open(store, anchor, FoldScope.LEDGER);
+    }
+
+    /**
+     * As {@link #open(StateStore, TrustAnchor)}, for a fold of {@code scope}.
+     *
+     * @throws IllegalStateException also when a {@link FoldScope#REGISTRY} fold meets a store that holds units
+     */
+    public static CustodyState open(StateStore store, TrustAnchor anchor, FoldScope scope) {
         var state = new CustodyState(store, anchor);
         if (store.position() == null) {
             var profile =
@@ -95,6 +104,12 @@ public final class CustodyState {
             throw new IllegalStateException("the stored state is not of the ledger whose trust anchor is "
                     + anchor.key().keyId() + " (" + anchor.operator() + "); empty the store's folder to fold this"
                     + " ledger from its first record");
+        }
+        if (scope == FoldScope.REGISTRY && store.position().units() > 0) {
+            throw new IllegalStateException(
+                    "the stored state holds " + store.position().units() + " units: it"
+                            + " was folded for the whole ledger, not for the registry alone; empty the store's folder to"
+                            + " fold the registry from the ledger's first record");
         }
         state.loadCommitted();
         return state;
@@ -361,9 +376,10 @@ public final class CustodyState {
                 o.offset(),
                 o.recordTime() == null ? Long.MIN_VALUE : o.recordTime().toEpochMilli(),
                 position.accepted() + (o.accepted() ? 1 : 0),
-                position.rejected() + (o.accepted() ? 0 : 1),
+                position.rejected() + (o.rejected() ? 1 : 0),
                 position.units() + unitsCreated,
-                commitment.next(position.commitment(), o, entries));
+                // A record the fold's scope leaves to others changed nothing here: it adds no link.
+                o.decided() ? commitment.next(position.commitment(), o, entries) : position.commitment());
         unitsCreated = 0;
         open.position(position);
     }

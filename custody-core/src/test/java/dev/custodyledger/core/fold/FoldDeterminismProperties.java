@@ -15,7 +15,8 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * Same log, same state: folding a random log straight through, or in generations sealed, committed, discarded
  * and refolded, or with the store reopened at random points (as a service does around restarts and take-overs),
- * gives the same outcomes, the same commitment and the same units. custody-store runs the same on RocksDB.
+ * gives the same outcomes, the same commitment and the same units; a fold of the registry alone decides the
+ * registry's records as the whole fold does and keeps nothing else. custody-store runs the same on RocksDB.
  */
 class FoldDeterminismProperties {
 
@@ -40,6 +41,30 @@ class FoldDeterminismProperties {
         assertThat(generations.outcomes()).isEqualTo(straight.outcomes());
         assertThat(generations.units()).isEqualTo(straight.units());
         assertThat(generations.commitment()).isEqualTo(straight.commitment());
+    }
+
+    @Property(tries = 1000)
+    void aRegistryFoldDecidesTheRegistryAsTheWholeFoldDoesAndKeepsNoUnit(
+            @ForAll("logs") List<RandomSupplyChain.Step> steps, @ForAll("cuts") List<GenerationalFold.Cut> cuts) {
+        List<LedgerRecord> log = RandomSupplyChain.build(steps);
+        TrustAnchor anchor = new TestLedger().anchor();
+        var store = new MemoryStateStore();
+
+        var whole = GenerationalFold.straight(anchor, log, RandomSupplyChain.UNITS);
+        var straight = GenerationalFold.straight(anchor, FoldScope.REGISTRY, log, RandomSupplyChain.UNITS);
+        var generations = GenerationalFold.inGenerations(
+                anchor, FoldScope.REGISTRY, log, cuts, () -> store, RandomSupplyChain.UNITS);
+
+        var expected = whole.seenByRegistry(log);
+        assertThat(straight.outcomes()).isEqualTo(expected.outcomes());
+        assertThat(straight.registry()).isEqualTo(expected.registry());
+        assertThat(straight.units()).isEqualTo(expected.units());
+        assertThat(generations).isEqualTo(straight);
+        assertThat(log.stream()
+                        .filter(r -> !FoldScope.REGISTRY.decides(r) && r.event() != null)
+                        .filter(r -> store.decision(r.event().id()) != null))
+                .as("custody events in the registry's event-id index")
+                .isEmpty();
     }
 
     @Provide

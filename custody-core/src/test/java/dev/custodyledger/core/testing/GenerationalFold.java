@@ -3,8 +3,10 @@ package dev.custodyledger.core.testing;
 import dev.custodyledger.core.fold.CustodyFold;
 import dev.custodyledger.core.fold.CustodyState;
 import dev.custodyledger.core.fold.EntryCodec;
+import dev.custodyledger.core.fold.FoldScope;
 import dev.custodyledger.core.fold.LedgerRecord;
 import dev.custodyledger.core.fold.LedgerRules;
+import dev.custodyledger.core.fold.MemoryStateStore;
 import dev.custodyledger.core.fold.Outcome;
 import dev.custodyledger.core.fold.SignatureCheck;
 import dev.custodyledger.core.fold.StateStore;
@@ -37,8 +39,30 @@ public final class GenerationalFold {
     /** Before folding record {@code at}: {@code move}, committing up to {@code lag} records behind for COMMIT. */
     public record Cut(int at, Move move, int lag) {}
 
-    /** What a fold leaves: every record's outcome as first decided, the final commitment, every unit's bytes. */
-    public record Result(List<String> outcomes, String commitment, Map<UnitCode, String> units) {}
+    /**
+     * What a fold leaves: every record's outcome as first decided, the final commitment, every unit's bytes and
+     * the registry's (parties and keys, in order).
+     */
+    public record Result(List<String> outcomes, String commitment, Map<UnitCode, String> units, String registry) {
+
+        /**
+         * What a {@link FoldScope#REGISTRY} fold of {@code log} must leave, from this whole-ledger fold of it: the
+         * registry's records decided alike, every other one passed, the same registry and no unit.
+         */
+        public Result seenByRegistry(List<LedgerRecord> log) {
+            List<String> passed = new ArrayList<>();
+            for (int i = 0; i < log.size(); i++) {
+                String[] seqAndId = outcomes.get(i).split(" ", 3);
+                passed.add(
+                        FoldScope.REGISTRY.decides(log.get(i))
+                                ? outcomes.get(i)
+                                : seqAndId[0] + " " + seqAndId[1] + " passed [] []");
+            }
+            Map<UnitCode, String> none = new LinkedHashMap<>();
+            units.keySet().forEach(code -> none.put(code, "-"));
+            return new Result(passed, null, none, registry);
+        }
+    }
 
     private GenerationalFold() {}
 
@@ -54,12 +78,17 @@ public final class GenerationalFold {
 
     /** Folds {@code log} on one state in the heap, from start to end. */
     public static Result straight(TrustAnchor anchor, List<LedgerRecord> log, List<UnitCode> units) {
-        var fold = new CustodyFold(CustodyState.genesis(anchor), LedgerRules.DEFAULT, SignatureCheck.VERIFIED_UPSTREAM);
+        return straight(anchor, FoldScope.LEDGER, log, units);
+    }
+
+    /** As {@link #straight(TrustAnchor, List, List)}, deciding only the records of {@code scope}. */
+    public static Result straight(TrustAnchor anchor, FoldScope scope, List<LedgerRecord> log, List<UnitCode> units) {
+        CustodyFold fold = open(new MemoryStateStore(), anchor, scope);
         List<String> outcomes = new ArrayList<>();
         for (LedgerRecord record : log) {
             outcomes.add(describe(fold.apply(record)));
         }
-        return new Result(outcomes, fold.state().commitment(), unitsOf(fold.state(), units));
+        return result(outcomes, fold.state(), units);
     }
 
     /**
@@ -72,9 +101,20 @@ public final class GenerationalFold {
             List<Cut> cuts,
             Supplier<StateStore> opener,
             List<UnitCode> units) {
+        return inGenerations(anchor, FoldScope.LEDGER, log, cuts, opener, units);
+    }
+
+    /** As {@link #inGenerations(TrustAnchor, List, List, Supplier, List)}, deciding only the records of {@code scope}. */
+    public static Result inGenerations(
+            TrustAnchor anchor,
+            FoldScope scope,
+            List<LedgerRecord> log,
+            List<Cut> cuts,
+            Supplier<StateStore> opener,
+            List<UnitCode> units) {
         List<Cut> todo = new ArrayList<>(cuts);
         StateStore store = opener.get();
-        CustodyFold fold = open(store, anchor);
+        CustodyFold fold = open(store, anchor, scope);
         Map<Integer, String> firstOutcomes = new LinkedHashMap<>();
         int i = 0;
         while (i < log.size()) {
@@ -94,7 +134,7 @@ public final class GenerationalFold {
                     case REOPEN -> {
                         store.close();
                         store = opener.get();
-                        fold = open(store, anchor);
+                        fold = open(store, anchor, scope);
                         i = (int) fold.state().lastSeq();
                     }
                 }
@@ -108,14 +148,25 @@ public final class GenerationalFold {
             i++;
         }
         fold.state().commitAll();
-        Result result = new Result(
-                List.copyOf(firstOutcomes.values()), fold.state().commitment(), unitsOf(fold.state(), units));
+        Result result = result(List.copyOf(firstOutcomes.values()), fold.state(), units);
         store.close();
         return result;
     }
 
-    private static CustodyFold open(StateStore store, TrustAnchor anchor) {
-        return new CustodyFold(CustodyState.open(store, anchor), LedgerRules.DEFAULT, SignatureCheck.VERIFIED_UPSTREAM);
+    private static CustodyFold open(StateStore store, TrustAnchor anchor, FoldScope scope) {
+        return new CustodyFold(
+                CustodyState.open(store, anchor, scope), LedgerRules.DEFAULT, SignatureCheck.VERIFIED_UPSTREAM, scope);
+    }
+
+    private static Result result(List<String> outcomes, CustodyState state, List<UnitCode> units) {
+        var registry = new StringBuilder();
+        state.parties()
+                .forEach(p -> registry.append(HexFormat.of().formatHex(EntryCodec.party(p)))
+                        .append('\n'));
+        state.keys()
+                .forEach(k -> registry.append(HexFormat.of().formatHex(EntryCodec.key(k)))
+                        .append('\n'));
+        return new Result(outcomes, state.commitment(), unitsOf(state, units), registry.toString());
     }
 
     private static Cut take(List<Cut> todo, int at) {
@@ -128,7 +179,8 @@ public final class GenerationalFold {
     }
 
     private static String describe(Outcome o) {
-        return o.seq() + " " + o.eventId() + " " + o.code() + " " + o.units() + " " + o.carried();
+        return o.seq() + " " + o.eventId() + " " + (o.decided() ? o.code() : "passed") + " " + o.units() + " "
+                + o.carried();
     }
 
     private static Map<UnitCode, String> unitsOf(CustodyState state, List<UnitCode> units) {

@@ -9,6 +9,7 @@ import dev.custodyledger.core.event.SignedEvent;
 import dev.custodyledger.core.fold.LedgerRecord;
 import dev.custodyledger.core.gs1.ItemCode;
 import dev.custodyledger.core.gs1.UnitCode;
+import dev.custodyledger.core.party.KeyPurpose;
 import dev.custodyledger.core.party.Role;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
- * Random logs of a small supply chain (four parties, eight units, every event type, resubmissions and skewed
- * clocks), for the fold's properties on every store.
+ * Random logs of a small supply chain (four parties, eight units, every event type, keys added and revoked,
+ * resubmissions and skewed clocks), for the fold's properties on every store.
  */
 public final class RandomSupplyChain {
     private RandomSupplyChain() {}
@@ -44,7 +45,7 @@ public final class RandomSupplyChain {
     /** Random supply chains of 6 to 40 steps. */
     public static Arbitrary<List<Step>> logs() {
         Arbitrary<Step> step = Combinators.combine(
-                        Arbitraries.integers().between(0, 12),
+                        Arbitraries.integers().between(0, 13),
                         Arbitraries.integers().between(0, PARTIES.length - 1),
                         Arbitraries.integers().between(0, PARTIES.length - 1),
                         Arbitraries.integers()
@@ -104,7 +105,9 @@ public final class RandomSupplyChain {
                 case 8 -> items.isEmpty() ? null : ledger.recallUnits(actor, items.toArray(ItemCode[]::new));
                 case 9 -> ledger.report(actor, Disposition.values()[s.target() % 3], units.toArray(UnitCode[]::new));
                 case 10 -> events.get(s.target() % events.size());
-                default -> ledger.suspend(target);
+                case 11 -> ledger.suspend(target);
+                case 12 -> ledger.addKey(target, TestLedger.key("spare-" + target), KeyPurpose.CUSTODY);
+                default -> ledger.revokeKey(target, TestLedger.key("spare-" + target));
             };
             if (event != null) {
                 events.add(event);

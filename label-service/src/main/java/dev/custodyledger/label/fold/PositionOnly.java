@@ -8,8 +8,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.util.List;
 
 /**
- * label-service keeps no rows of the ledger: it needs the fold's state in memory, and the engine's position
- * and checkpoints so a restart resumes instead of refolding. The rows are a count of records, for the logs.
+ * label-service keeps no rows of the ledger: it needs the registry's state, which the state store keeps with
+ * its position so that a restart resumes instead of refolding. The rows are a count of records, for the logs.
  */
 final class PositionOnly implements ReadModel<Integer> {
     @Override
