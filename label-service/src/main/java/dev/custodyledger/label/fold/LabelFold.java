@@ -21,7 +21,7 @@ public class LabelFold {
     @Singleton
     FoldDefinition<Integer> definition(LabelConfig config) {
         // Signatures as ledger-service treats them: intake verified each one, and scan-service re-verifies them all
-        // as an auditor would; label-service needs only the registry and its own batches from the log.
+        // as an auditor would; label-service needs only the registry from the log.
         return new FoldDefinition<>(
                 FoldSettings.of("label", config, SignatureCheck.VERIFIED_UPSTREAM)
                         .scoped(FoldScope.REGISTRY),
