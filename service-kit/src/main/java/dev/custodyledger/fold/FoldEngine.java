@@ -79,6 +79,10 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Signatures of a poll verified on every core before it is applied, when this service verifies them. */
     private final VerifiedAhead ahead = new VerifiedAhead();
+    /** The run after the one being applied, decoded and verified meanwhile; folding thread only. */
+    private java.util.concurrent.CompletableFuture<Prepared> lookahead;
+    /** The offset of the first record of {@link #lookahead}: the fold reads it next. */
+    private long lookaheadFrom;
 
     private StateStore store;
     private CustodyFold fold;
@@ -144,6 +148,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
                     while (phase != Phase.STOPPED) {
                         step();
                     }
+                    dropLookahead();
                     log.close();
                 },
                 settings.service() + "-folder");
@@ -355,6 +360,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
     }
 
     private void dropReadModel() {
+        dropLookahead();
         writer.quiesce();
         // Readiness and the lag gauge never report more than the tables hold, even while they empty.
         writer.resumeAt(0);
@@ -381,9 +387,10 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
         commitProjected();
         if (fold.state().pendingEntries() < MAX_PENDING_ENTRIES) {
             waitingForReadModel = false;
-            var records = log.poll(POLL);
-            if (!records.isEmpty()) {
-                process(records, writing);
+            Prepared run = lookahead != null ? takeLookahead() : prepared(log.poll(POLL));
+            if (run != null) {
+                lookAhead();
+                process(run, writing);
             }
         } else {
             if (!waitingForReadModel) {
@@ -396,7 +403,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
             ports.pause().accept(POLL.toMillis());
         }
         logEndOffset = log.end();
-        readPosition = log.position();
+        readPosition = lookahead != null ? lookaheadFrom : log.position();
         if (!writing) {
             lookAtStoredPosition();
         }
@@ -405,6 +412,60 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
             LOG.infof("fold caught up with the log at seq %d (offset %d)", lastSeq(), lastOffset());
         }
     }
+
+    /**
+     * Starts decoding and verifying, in the common pool, the records the reader has already fetched, while the
+     * folding thread applies the run before them: when the fold is behind (a rebuild, a new replica) every core
+     * works. Caught up, there is nothing fetched and the next poll waits as before.
+     */
+    private void lookAhead() {
+        List<LogReader.Entry> fetched = log.poll(Duration.ZERO);
+        if (!fetched.isEmpty()) {
+            lookaheadFrom = fetched.get(0).offset();
+            lookahead = java.util.concurrent.CompletableFuture.supplyAsync(() -> prepared(fetched));
+        }
+    }
+
+    private Prepared takeLookahead() {
+        try {
+            return lookahead.join();
+        } finally {
+            lookahead = null;
+        }
+    }
+
+    /**
+     * Forgets the run read ahead, once its verification is over: the reader is about to be moved or closed, the
+     * fold rewound, and the store it reads keys from may be closed next.
+     */
+    private void dropLookahead() {
+        if (lookahead != null) {
+            lookahead.exceptionally(e -> null).join();
+            lookahead = null;
+        }
+    }
+
+    /** A polled run decoded and, when this service verifies signatures, verified on every core; null if empty. */
+    private Prepared prepared(List<LogReader.Entry> records) {
+        if (records.isEmpty()) {
+            return null;
+        }
+        List<LedgerRecord> decoded = java.util.stream.IntStream.range(0, records.size())
+                .parallel()
+                .mapToObj(i -> {
+                    LogReader.Entry r = records.get(i);
+                    return LedgerRecord.decode(r.offset(), r.recordTime(), r.value());
+                })
+                .toList();
+        VerifiedAhead.Verdicts verdicts = settings.signatures() == SignatureCheck.VERIFY
+                ? VerifiedAhead.verify(decoded, id -> read(state -> state.publicKey(id)))
+                : null;
+        return new Prepared(records, decoded, verdicts);
+    }
+
+    /** A run of polled records with their decoded form and the verdicts on their signatures (null if not checked). */
+    private record Prepared(
+            List<LogReader.Entry> records, List<LedgerRecord> decoded, VerifiedAhead.Verdicts verdicts) {}
 
     /**
      * A follower's projected seq is where the read model stands, written by the lease holder: without a look now
@@ -434,6 +495,7 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
 
     private void restore() {
         restoreAsked = false;
+        dropLookahead();
         // Nothing queued or in flight may land after the position is read, or it would be written twice.
         writer.quiesce();
         resumeOffset = Math.max(resumeOffset, lastOffset());
@@ -500,19 +562,13 @@ public final class FoldEngine<R> implements LedgerView, AutoCloseable {
         }
     }
 
-    private void process(List<LogReader.Entry> records, boolean writing) throws IOException {
-        // Decoding needs no lock; applying holds it a few records at a time, so that readers (intake's
-        // pre-checks above all) wait for a handful of records, never for a whole poll.
-        // Decoding and signatures need no state but the keys: on every core, then applied in order.
-        List<LedgerRecord> decoded = java.util.stream.IntStream.range(0, records.size())
-                .parallel()
-                .mapToObj(i -> {
-                    LogReader.Entry r = records.get(i);
-                    return LedgerRecord.decode(r.offset(), r.recordTime(), r.value());
-                })
-                .toList();
-        if (settings.signatures() == SignatureCheck.VERIFY) {
-            ahead.prepare(decoded, id -> read(state -> state.publicKey(id)));
+    private void process(Prepared run, boolean writing) throws IOException {
+        // Applying holds the lock a few records at a time, so that readers (intake's pre-checks above all) wait
+        // for a handful of records, never for a whole poll.
+        List<LogReader.Entry> records = run.records();
+        List<LedgerRecord> decoded = run.decoded();
+        if (run.verdicts() != null) {
+            ahead.use(run.verdicts());
         }
         List<Folded> folded = new ArrayList<>(records.size());
         for (int from = 0; from < decoded.size(); from += RECORDS_PER_LOCK) {

@@ -156,7 +156,7 @@ public final class CustodyFold {
 
     /** As {@link #precheck(SignedEvent, Instant)}, checking signatures as {@code signatureCheck} says (intake verifies). */
     public Optional<Rejection> precheck(SignedEvent event, Instant recordTime, SignatureCheck signatureCheck) {
-        if (!scope.decides(LedgerRecord.of(state.lastOffset() + 1, recordTime, event))) {
+        if (!scope.decides(event.event().type())) {
             throw new IllegalStateException("a fold of the " + scope + " scope cannot judge a "
                     + event.event().type() + " event");
         }

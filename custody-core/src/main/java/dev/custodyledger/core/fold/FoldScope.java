@@ -1,5 +1,7 @@
 package dev.custodyledger.core.fold;
 
+import dev.custodyledger.core.event.EventType;
+
 /** Which records a fold decides, and so what its state holds. */
 public enum FoldScope {
     /** Every record: the whole ledger's state, the same in every folder of the log and in the auditor's replay. */
@@ -15,10 +17,16 @@ public enum FoldScope {
 
     /** Whether a fold of this scope decides {@code record}; a record that did not decode is the whole ledger's. */
     public boolean decides(LedgerRecord record) {
+        return record.event() == null
+                ? this == LEDGER
+                : decides(record.event().event().type());
+    }
+
+    /** Whether a fold of this scope decides events of {@code type}. */
+    public boolean decides(EventType type) {
         return switch (this) {
             case LEDGER -> true;
-            case REGISTRY ->
-                record.event() != null && record.event().event().type().isRegistry();
+            case REGISTRY -> type.isRegistry();
         };
     }
 }

@@ -41,12 +41,33 @@ class VerifiedAheadTest {
         assertThat(outcomes.get(run.size() - 1).code()).isEqualTo(RejectionCode.BAD_SIGNATURE);
     }
 
-    /** As the engine does: one run prepared against the keys as they stand, then applied in order. */
-    private List<Outcome> apply(List<SignedEvent> events) {
+    @Test
+    void aRunVerifiedWhileTheRunBeforeItIsAppliedDecidesAsTheFoldVerifyingItself() {
+        List<LedgerRecord> onboarding = records(ledger.onboard(BRAND, Role.PRODUCER, TestLedger.BRAND_PREFIX));
+        List<LedgerRecord> commissions = records(List.of(
+                ledger.commission(BRAND, "L1", TIN_1), CustodyFoldTest.forged(ledger.commission(BRAND, "L1", TIN_2))));
+
+        // The second run is verified against the keys before the first registers the brand's: it finds none.
+        VerifiedAhead.Verdicts early = VerifiedAhead.verify(commissions, fold.state()::publicKey);
+        ahead.prepare(onboarding, fold.state()::publicKey);
+        onboarding.forEach(fold::apply);
+        ahead.use(early);
+        List<Outcome> outcomes = commissions.stream().map(fold::apply).toList();
+
+        assertThat(outcomes).extracting(Outcome::code).containsExactly(null, RejectionCode.BAD_SIGNATURE);
+    }
+
+    private List<LedgerRecord> records(List<SignedEvent> events) {
         List<LedgerRecord> run = new ArrayList<>();
         for (SignedEvent event : events) {
             run.add(LedgerRecord.of(offset++, ledger.now(), event));
         }
+        return run;
+    }
+
+    /** As the engine does: one run prepared against the keys as they stand, then applied in order. */
+    private List<Outcome> apply(List<SignedEvent> events) {
+        List<LedgerRecord> run = records(events);
         ahead.prepare(run, fold.state()::publicKey);
         return run.stream().map(fold::apply).toList();
     }
