@@ -124,7 +124,8 @@ class FoldEnginePhasesTest {
     }
 
     private void everyRecordWrittenOnceInOrder() {
-        stepUntil(() -> readModel.position().seq() == records());
+        // The writer sets its projected seq once the store has answered: wait for both, or a commit may miss it.
+        stepUntil(() -> readModel.position().seq() == records() && engine.projectedSeq() == records());
         assertThat(readModel.rows())
                 .containsExactlyElementsOf(
                         LongStream.rangeClosed(1, records()).boxed().toList());
