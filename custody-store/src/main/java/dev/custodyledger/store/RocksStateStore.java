@@ -47,7 +47,7 @@ import org.rocksdb.WriteOptions;
  * The fold's state in an embedded RocksDB in a folder of the replica's own (ADR 26). Every entry is a key of
  * its kind ({@link StoreKeys}) and its {@link EntryCodec} bytes; a generation is one {@code WriteBatch} with the
  * position, so the folder always holds the state at its position, whatever kills the process. Memory is the
- * block cache (bounded, outside the heap) and small caches of lots and products. Reads are thread-safe; one
+ * block cache (bounded, outside the heap) and small caches of lots, products, parties and keys. Reads are thread-safe; one
  * thread applies.
  */
 public final class RocksStateStore implements StateStore {
@@ -66,6 +66,10 @@ public final class RocksStateStore implements StateStore {
 
     private final WriteOptions writeOptions = new WriteOptions();
     private final Map<LotKey, LotState> lots = new ConcurrentHashMap<>();
+    /** Parties and keys are few and read for nearly every record (its signer, its key): kept decoded. */
+    private final Map<PartyId, PartyState> parties = new ConcurrentHashMap<>();
+
+    private final Map<KeyId, KeyState> keys = new ConcurrentHashMap<>();
     private final Map<StoreKeys.Bytes, Product> products = new ConcurrentHashMap<>();
     private final Function<byte[], Product> productLookup = this::product;
     private volatile FoldPosition position;
@@ -125,7 +129,7 @@ public final class RocksStateStore implements StateStore {
     @Override
     public UnitState unit(UnitCode code) {
         byte[] bytes = get(StoreKeys.unit(code));
-        return bytes == null ? null : EntryCodec.unit(bytes, productLookup);
+        return bytes == null ? null : EntryCodec.unit(bytes, productLookup, code);
     }
 
     @Override
@@ -158,14 +162,32 @@ public final class RocksStateStore implements StateStore {
 
     @Override
     public PartyState party(PartyId id) {
+        PartyState cached = parties.get(id);
+        if (cached != null) {
+            return cached;
+        }
         byte[] bytes = get(StoreKeys.party(id));
-        return bytes == null ? null : EntryCodec.party(bytes);
+        if (bytes == null) {
+            return null;
+        }
+        PartyState party = EntryCodec.party(bytes);
+        remember(parties, id, party);
+        return party;
     }
 
     @Override
     public KeyState key(KeyId id) {
+        KeyState cached = keys.get(id);
+        if (cached != null) {
+            return cached;
+        }
         byte[] bytes = get(StoreKeys.key(id));
-        return bytes == null ? null : EntryCodec.key(bytes);
+        if (bytes == null) {
+            return null;
+        }
+        KeyState key = EntryCodec.key(bytes);
+        remember(keys, id, key);
+        return key;
     }
 
     @Override
@@ -219,6 +241,8 @@ public final class RocksStateStore implements StateStore {
                     "the state store could not write seq " + changes.position().seq() + ": " + e.getMessage(), e);
         }
         changes.lots().forEach((key, lot) -> remember(lots, key, lot));
+        changes.parties().values().forEach(party -> remember(parties, party.id(), party));
+        changes.keys().values().forEach(key -> remember(keys, key.keyId(), key));
         position = changes.position();
     }
 
@@ -264,6 +288,8 @@ public final class RocksStateStore implements StateStore {
                     byte[] stored = reopened.get(StoreKeys.POSITION);
                     position = stored == null ? null : EntryCodec.position(stored);
                     lots.clear();
+                    parties.clear();
+                    keys.clear();
                     db = reopened;
                 } catch (RocksDBException e) {
                     throw new StoreException(

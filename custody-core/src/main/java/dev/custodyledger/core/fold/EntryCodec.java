@@ -77,10 +77,34 @@ public final class EntryCodec {
         });
     }
 
+    /** A date as {@link LocalDate#toString} wrote it; its usual form read without a formatter. */
+    static LocalDate date(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            try {
+                return LocalDate.of(
+                        Integer.parseInt(text, 0, 4, 10),
+                        Integer.parseInt(text, 5, 7, 10),
+                        Integer.parseInt(text, 8, 10, 10));
+            } catch (NumberFormatException | java.time.DateTimeException e) {
+                // not the usual form after all: the formatter decides
+            }
+        }
+        return LocalDate.parse(text);
+    }
+
     /** A unit from its bytes; {@code products} finds an item's product by {@link #productHash}. */
     public static UnitState unit(byte[] bytes, Function<byte[], Product> products) {
+        return unit(bytes, products, null);
+    }
+
+    /**
+     * As {@link #unit(byte[], Function)} for a unit looked up by its code: the stored code is that one (checked),
+     * so it is not parsed again.
+     */
+    public static UnitState unit(byte[] bytes, Function<byte[], Product> products, UnitCode looked) {
         return read(bytes, "unit", in -> {
-            UnitCode code = UnitCode.parse(in.readUTF());
+            String path = in.readUTF();
+            UnitCode code = looked != null && looked.path().equals(path) ? looked : UnitCode.parse(path);
             long created = in.readLong();
             PartyId custodian = new PartyId(in.readUTF());
             String pendingTo = readNullable(in);
@@ -94,7 +118,7 @@ public final class EntryCodec {
             UnitState unit;
             if (code instanceof ItemCode item) {
                 var lot = new LotKey(item.gtin(), new Lot(in.readUTF()));
-                LocalDate expiry = LocalDate.parse(in.readUTF());
+                LocalDate expiry = date(in.readUTF());
                 byte[] hash = in.readNBytes(32);
                 Product product = products.apply(hash);
                 if (product == null) {
