@@ -39,6 +39,7 @@ public final class Table<T extends Record> {
         BOOLEAN("boolean", boolean.class, Boolean.class),
         DATE("date", LocalDate.class),
         TIMESTAMPTZ("timestamptz", Instant.class),
+        BYTEA("bytea", byte[].class),
         /** JSON text, bound as text and cast in the statement (the client has no array type for JSON text). */
         JSONB("text");
 
@@ -67,7 +68,11 @@ public final class Table<T extends Record> {
         }
 
         Object bindable(Object value) {
-            return value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value;
+            return switch (value) {
+                case Instant instant -> instant.atOffset(ZoneOffset.UTC);
+                case byte[] bytes -> io.vertx.core.buffer.Buffer.buffer(bytes);
+                case null, default -> value;
+            };
         }
 
         Object[] array(int size) {
@@ -77,6 +82,7 @@ public final class Table<T extends Record> {
                 case BOOLEAN -> new Boolean[size];
                 case DATE -> new LocalDate[size];
                 case TIMESTAMPTZ -> new OffsetDateTime[size];
+                case BYTEA -> new io.vertx.core.buffer.Buffer[size];
             };
         }
 
@@ -94,6 +100,10 @@ public final class Table<T extends Record> {
                 case TIMESTAMPTZ -> {
                     OffsetDateTime time = row.getOffsetDateTime(column);
                     yield time == null ? null : time.toInstant();
+                }
+                case BYTEA -> {
+                    var bytes = row.getBuffer(column);
+                    yield bytes == null ? null : bytes.getBytes();
                 }
             };
         }

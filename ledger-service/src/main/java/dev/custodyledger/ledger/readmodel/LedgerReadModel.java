@@ -4,13 +4,17 @@ import dev.custodyledger.core.fold.CustodyState;
 import dev.custodyledger.fold.Folded;
 import dev.custodyledger.fold.MultiRowStatement;
 import dev.custodyledger.fold.ReadModel;
+import dev.custodyledger.ledger.tlog.LogTree;
+import dev.custodyledger.ledger.tlog.TileRow;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * The ledger's read model: every record, units, their history and involvement, parties, keys and lots, written
+ * The ledger's read model: every record, units, their history and involvement, parties, keys, lots and the
+ * transparency log's tiles, written
  * on the reactive client inside the engine's fenced transaction, one array statement per table (ADR 12). Each
  * table is described once, by its row record; the queries read the records back with the same descriptions.
  */
@@ -27,9 +31,12 @@ public class LedgerReadModel implements ReadModel<LedgerRowSet> {
     private static final MultiRowStatement<PartyKeyRow> KEYS = PartyKeyRow.TABLE.upsert();
     private static final MultiRowStatement<LotRow> LOTS = LotRow.TABLE.upsert();
 
+    @Inject
+    LogTree tree;
+
     @Override
     public LedgerRowSet rows(List<Folded> folded, CustodyState state, long previousSeq) {
-        return LedgerRows.build(folded, state, previousSeq);
+        return LedgerRows.build(folded, state, previousSeq).withTiles(tree.rows(folded, previousSeq));
     }
 
     @Override
@@ -45,7 +52,8 @@ public class LedgerReadModel implements ReadModel<LedgerRowSet> {
                 .chain(() -> PARTIES.execute(tx, b.parties()))
                 .chain(() -> KEYS.execute(tx, b.keys()))
                 .chain(() -> LOTS.execute(tx, b.lots()))
-                .chain(() -> INVOLVEMENT.execute(tx, b.involvement()));
+                .chain(() -> INVOLVEMENT.execute(tx, b.involvement()))
+                .chain(() -> TileRow.UPSERT.execute(tx, b.tiles()));
     }
 
     @Override
@@ -57,6 +65,7 @@ public class LedgerReadModel implements ReadModel<LedgerRowSet> {
                 UnitPartyRow.TABLE.name(),
                 PartyRow.TABLE.name(),
                 PartyKeyRow.TABLE.name(),
-                LotRow.TABLE.name());
+                LotRow.TABLE.name(),
+                TileRow.TABLE.name());
     }
 }

@@ -1,5 +1,6 @@
 package dev.custodyledger.ledger.readmodel;
 
+import dev.custodyledger.ledger.tlog.TileRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,9 +16,15 @@ public record LedgerRowSet(
         List<PartyRow> parties,
         List<PartyKeyRow> keys,
         List<LotRow> lots,
-        List<UnitPartyRow> involvement) {
+        List<UnitPartyRow> involvement,
+        List<TileRow> tiles) {
 
-    /** Consecutive batches as one: rows in order, each unit, party, key or lot once in its latest state. */
+    /** These rows with the transparency log's tiles that the same records change. */
+    public LedgerRowSet withTiles(List<TileRow> changed) {
+        return new LedgerRowSet(records, units, history, parties, keys, lots, involvement, changed);
+    }
+
+    /** Consecutive batches as one: rows in order, each unit, party, key, lot or tile once in its latest state. */
     public static LedgerRowSet merge(List<LedgerRowSet> batches) {
         if (batches.size() == 1) {
             return batches.get(0);
@@ -31,6 +38,7 @@ public record LedgerRowSet(
             b.keys().forEach(merged::key);
             b.lots().forEach(merged::lot);
             b.involvement().forEach(merged::involvement);
+            b.tiles().forEach(merged::tile);
         }
         return merged.build();
     }
@@ -44,6 +52,7 @@ public record LedgerRowSet(
         private final Map<String, PartyKeyRow> keys = new LinkedHashMap<>();
         private final Map<String, LotRow> lots = new LinkedHashMap<>();
         private final Set<UnitPartyRow> involvement = new LinkedHashSet<>();
+        private final Map<String, TileRow> tiles = new LinkedHashMap<>();
 
         void record(LedgerRecordRow row) {
             records.add(row);
@@ -73,6 +82,10 @@ public record LedgerRowSet(
             involvement.add(row);
         }
 
+        void tile(TileRow row) {
+            tiles.put(row.tile(), row);
+        }
+
         LedgerRowSet build() {
             return new LedgerRowSet(
                     records,
@@ -81,7 +94,8 @@ public record LedgerRowSet(
                     List.copyOf(parties.values()),
                     List.copyOf(keys.values()),
                     List.copyOf(lots.values()),
-                    List.copyOf(involvement));
+                    List.copyOf(involvement),
+                    List.copyOf(tiles.values()));
         }
     }
 }
