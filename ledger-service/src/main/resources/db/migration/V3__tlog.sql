@@ -15,5 +15,7 @@ create table tlog_checkpoint (
     root      bytea       not null,
     note      text        not null,
     cosigners bigint      not null,
-    signed_at timestamptz not null
+    signed_at timestamptz not null,
+    -- when it last gained cosignatures (null: none yet)
+    cosigned_at timestamptz
 );

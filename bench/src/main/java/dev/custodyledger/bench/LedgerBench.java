@@ -85,6 +85,24 @@ public final class LedgerBench {
         return new LedgerBench(LedgerClient.forLocalStack()).run(units, rate, seconds);
     }
 
+    /**
+     * Batch ingest alone, as {@link #run} measures it (warm-up bursts first): the median of {@code bursts} bursts of
+     * {@code units} single-unit handoffs, events/s.
+     */
+    static double batchOnly(int units, int bursts) throws Exception {
+        var bench = new LedgerBench(LedgerClient.forLocalStack());
+        bench.bootstrap();
+        for (int i = 0; i < WARM_UP_BURSTS / 2; i++) {
+            bench.burst(bench.handoffs(bench.commission(WARM_UP_BURST)));
+        }
+        List<Double> rates = new ArrayList<>();
+        for (int i = 0; i < bursts; i++) {
+            rates.add(bench.burst(bench.handoffs(bench.commission(units))).rate());
+        }
+        rates.sort(null);
+        return rates.get(rates.size() / 2);
+    }
+
     private Figures run(int units, int rate, int seconds) throws Exception {
         System.out.printf(
                 "== ledger-service benchmark against %s (%d units, single submissions at %d/s for %d s)%n",

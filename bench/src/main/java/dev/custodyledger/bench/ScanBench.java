@@ -18,8 +18,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,8 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -135,7 +131,7 @@ public final class ScanBench {
         StackCpu before = StackCpu.now();
         Histogram latency = fixedRate(rate, seconds);
         Map<String, Double> cores = StackCpu.now().coresSince(before);
-        Histogram lag = projectionLag(lagRate);
+        Lag lag = projectionLag(lagRate);
         return new Figures()
                 .add(
                         "verify.saturation",
@@ -160,15 +156,35 @@ public final class ScanBench {
                 .add(
                         "e2e.p50",
                         "record time to visible in verify at " + lagRate + " events/s, p50",
-                        LedgerBench.p50(lag),
+                        LedgerBench.p50(lag.visible()),
                         "ms")
                 .add(
                         "e2e.p99",
                         "record time to visible in verify at " + lagRate + " events/s, p99",
-                        LedgerBench.p99(lag),
+                        LedgerBench.p99(lag.visible()),
                         "ms",
                         null,
                         Figures.atMost(1000))
+                .add(
+                        "tlog.signed.p50",
+                        "record time to in a signed checkpoint at " + lagRate + " events/s, p50",
+                        LedgerBench.p50(lag.signed()),
+                        "ms")
+                .add(
+                        "tlog.signed.p99",
+                        "record time to in a signed checkpoint at " + lagRate + " events/s, p99",
+                        LedgerBench.p99(lag.signed()),
+                        "ms",
+                        null,
+                        Figures.atMost(1000))
+                .add(
+                        "tlog.cosigned.p99",
+                        "record time to in a checkpoint cosigned by " + TlogBench.witnesses() + " witnesses at "
+                                + lagRate + " events/s, p99",
+                        lag.cosigned().getTotalCount() == 0 ? Double.NaN : LedgerBench.p99(lag.cosigned()),
+                        "ms",
+                        null,
+                        Figures.atMost(2000))
                 .addCores("verify.fixed", "while verifying at " + rate + "/s (warm-up included)", cores);
     }
 
@@ -258,28 +274,12 @@ public final class ScanBench {
     }
 
     private double wrk(int seconds) throws IOException, InterruptedException {
-        Path script = Files.createTempFile("verify", ".lua");
-        Files.writeString(
-                script,
+        return Wrk.requestsPerSecond(
+                scan,
                 "math.randomseed(os.time())\nrequest = function()\n  return wrk.format(\"GET\", \"/v1/verify?code=01/"
                         + gtin.value() + "/21/S\" .. math.random(0, " + (units - 1)
-                        + "), {[\"Accept\"] = \"application/json\"})\nend\n");
-        Process wrk;
-        try {
-            wrk = new ProcessBuilder(
-                            "wrk", "-t2", "-c32", "-d" + seconds + "s", "--latency", "-s", script.toString(), scan)
-                    .redirectErrorStream(true)
-                    .start();
-        } catch (IOException e) {
-            System.out.println("wrk is not installed (apt-get install wrk): verifies/s at saturation not measured");
-            return Double.NaN;
-        }
-        String out = new String(wrk.getInputStream().readAllBytes());
-        wrk.waitFor();
-        if (out.contains("Non-2xx")) {
-            System.out.println("note: wrk saw non-2xx answers: " + match(out, "Non-2xx or 3xx responses: (\\d+)"));
-        }
-        return number(out, "Requests/sec:\\s+([\\d.]+)");
+                        + "), {[\"Accept\"] = \"application/json\"})\nend\n",
+                seconds);
     }
 
     /**
@@ -298,11 +298,28 @@ public final class ScanBench {
         return result.latency();
     }
 
+    /** What the stream of handoffs measures: record time until visible in verify, in a checkpoint, cosigned. */
+    record Lag(Histogram visible, Histogram signed, Histogram cosigned) {}
+
+    /** One accepted record the poller waits for. */
+    private static final class Pending {
+        final Instant recordTime;
+        boolean visible;
+        boolean signed;
+        boolean cosigned;
+
+        Pending(Instant recordTime) {
+            this.recordTime = recordTime;
+        }
+    }
+
     /**
      * Single-unit handoffs at {@code perSecond}, in batches every 100 ms; for each accepted record, the time from
-     * its record time until scan-service's read model has it (its projected seq, polled every 5 ms).
+     * its record time until scan-service's read model has it (its projected seq), until ledger-service has stored a
+     * signed checkpoint that includes it, and (with witnesses) one the quorum cosigned; polled every 5 ms, the
+     * checkpoints straight from ledger-service's database.
      */
-    private Histogram projectionLag(int perSecond) throws Exception {
+    private Lag projectionLag(int perSecond) throws Exception {
         int total = Math.min(units - handedOff, perSecond * 20);
         List<SignedEvent> handoffs = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
@@ -313,28 +330,50 @@ public final class ScanBench {
                             PartyId.of(depot)),
                     brandKey));
         }
-        Map<Long, Instant> recorded = new ConcurrentHashMap<>();
-        Histogram lag = new Histogram(3); // auto-resizing: an overloaded service may take minutes
+        int quorum = TlogBench.witnesses();
+        Map<Long, Pending> recorded = new ConcurrentHashMap<>();
+        // auto-resizing: an overloaded service may take minutes
+        var lag = new Lag(new Histogram(3), new Histogram(3), new Histogram(3));
         var done = new java.util.concurrent.atomic.AtomicBoolean();
         Thread poller = new Thread(() -> {
-            while (!done.get() || !recorded.isEmpty()) {
-                long projected = projectedSeq(scan);
-                Instant now = Instant.now();
-                recorded.entrySet().removeIf(e -> {
-                    if (e.getKey() <= projected) {
-                        synchronized (lag) {
-                            lag.recordValue(Math.max(
-                                    0, Duration.between(e.getValue(), now).toNanos() / 1000));
-                        }
-                        return true;
+            try (var checkpoints = TlogBench.Checkpoints.open(quorum)) {
+                long deadline = Long.MAX_VALUE;
+                while (!recorded.isEmpty() || !done.get()) {
+                    if (done.get() && deadline == Long.MAX_VALUE) {
+                        deadline = System.nanoTime() + 60_000_000_000L;
                     }
-                    return false;
-                });
-                try {
+                    if (System.nanoTime() > deadline) {
+                        return;
+                    }
+                    long projected = projectedSeq(scan);
+                    long[] sizes = checkpoints.sizes();
+                    Instant now = Instant.now();
+                    recorded.entrySet().removeIf(e -> {
+                        Pending p = e.getValue();
+                        long micros =
+                                Math.max(0, Duration.between(p.recordTime, now).toNanos() / 1000);
+                        synchronized (lag) {
+                            if (!p.visible && e.getKey() <= projected) {
+                                p.visible = true;
+                                lag.visible().recordValue(micros);
+                            }
+                            if (!p.signed && e.getKey() <= sizes[0]) {
+                                p.signed = true;
+                                lag.signed().recordValue(micros);
+                            }
+                            if (!p.cosigned && quorum > 0 && e.getKey() <= sizes[1]) {
+                                p.cosigned = true;
+                                lag.cosigned().recordValue(micros);
+                            }
+                        }
+                        return p.visible && p.signed && (p.cosigned || quorum == 0);
+                    });
                     Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.sql.SQLException e) {
+                System.out.println("the checkpoint poller failed: " + e.getMessage());
             }
         });
         poller.start();
@@ -352,24 +391,15 @@ public final class ScanBench {
                     if (result.path("status").asInt() == 201) {
                         recorded.put(
                                 result.path("seq").asLong(),
-                                Instant.parse(result.path("recordTime").asText()));
+                                new Pending(
+                                        Instant.parse(result.path("recordTime").asText())));
                     }
                 }
             }));
         }
         CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
         done.set(true);
-        poller.join(60_000);
+        poller.join(90_000);
         return lag;
-    }
-
-    private static double number(String text, String regex) {
-        String value = match(text, regex);
-        return value.equals("?") ? 0 : Double.parseDouble(value);
-    }
-
-    private static String match(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        return m.find() ? m.group(1) : "?";
     }
 }

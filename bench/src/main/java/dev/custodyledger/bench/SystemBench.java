@@ -51,6 +51,9 @@ public final class SystemBench {
         System.out.println("\n== replay: scan-service rebuilds its read model from the log");
         report.add(Replay.rebuildScanService(false));
         report.add(Replay.rebuildScanService(true));
+        System.out.println("\n== the transparency log: what the tree costs ingest; tiles, proofs");
+        report.add(TreeCost.measure());
+        report.add(TlogBench.measure(System.getenv().getOrDefault("CUSTODY_LEDGER_URL", "http://127.0.0.1:8081")));
         report.note("Latencies at fixed rates are open-loop (measured from each request's intended start, so"
                 + " coordinated omission is corrected) and recorded in HdrHistogram.");
         report.note("Labels and replay run once per report (they rebuild or allocate a whole batch); their spread"

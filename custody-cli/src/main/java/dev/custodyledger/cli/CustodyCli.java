@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
             LabelCommand.class,
             LedgerCommand.class,
             StoreCommand.class,
+            LogCommand.class,
+            WitnessCommand.class,
             OneStepCommands.Commission.class,
             OneStepCommands.Pack.class,
             OneStepCommands.Unpack.class,

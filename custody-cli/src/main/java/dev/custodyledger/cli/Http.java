@@ -16,7 +16,11 @@ final class Http {
     private Http() {}
 
     static byte[] get(String url) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = send(url);
+        return get(url, "application/json");
+    }
+
+    static byte[] get(String url, String accept) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = send(url, accept);
         if (response.statusCode() != 200) {
             throw new IOException(url + " answered " + response.statusCode());
         }
@@ -24,9 +28,13 @@ final class Http {
     }
 
     static HttpResponse<byte[]> send(String url) throws IOException, InterruptedException {
+        return send(url, "application/json");
+    }
+
+    static HttpResponse<byte[]> send(String url, String accept) throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .build();
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custodyledger.core.fold.CustodyFold;
+import dev.custodyledger.core.fold.CustodyState;
 import dev.custodyledger.core.fold.KeyState;
 import dev.custodyledger.core.fold.LedgerRules;
 import dev.custodyledger.core.fold.MemoryStateStore;
@@ -63,6 +64,11 @@ final class LedgerCommand {
 
         /** Reads the whole topic, re-verifying every signature, and folds it from genesis. */
         Replayed replay() throws IOException {
+            return replay(null);
+        }
+
+        /** Replays, also growing the log's tree when {@code tree} is given (its leaves from each outcome). */
+        Replayed replay(LogTreeCheck tree) throws IOException {
             var byCode = new TreeMap<String, Long>();
             var progress = new Progress("replaying custody.ledger");
             var listener = new LedgerReplay.Listener() {
@@ -74,9 +80,12 @@ final class LedgerCommand {
                 }
 
                 @Override
-                public void folded(Outcome outcome) {
+                public void folded(Outcome outcome, CustodyState state, byte[] value) {
                     if (!outcome.accepted()) {
                         byCode.merge(outcome.code().name(), 1L, Long::sum);
+                    }
+                    if (tree != null) {
+                        tree.append(outcome, value);
                     }
                     progress.at(++folded);
                 }
@@ -153,15 +162,20 @@ final class LedgerCommand {
                         + " `custody label verify-offline`")
         Path exportKeys;
 
+        @Mixin
+        LogTreeCheck.Options tree;
+
         @Override
-        public Integer call() throws IOException {
-            Replayed replayed = source.replay();
+        public Integer call() throws IOException, InterruptedException {
+            LogTreeCheck check = tree.check();
+            Replayed replayed = source.replay(check);
             replayed.print();
+            boolean rootAgrees = check.report();
             if (exportKeys != null) {
                 Files.writeString(exportKeys, labelKeys(replayed.fold()).toPrettyString());
                 System.out.println("label keys written to " + exportKeys);
             }
-            return 0;
+            return rootAgrees ? 0 : 1;
         }
 
         /** {"brands":[{"party","name","prefixes":[…],"labelKeys":[{"keyId","publicKey","revoked"}]}]} at the log's end. */

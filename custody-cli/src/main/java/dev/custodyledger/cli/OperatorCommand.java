@@ -146,7 +146,8 @@ final class OperatorCommand {
 
     @Command(
             name = "add-key",
-            description = "Register a party's public key for a purpose (custody, label).",
+            description =
+                    "Register a party's public key for a purpose (custody, label; operator and log for the operator).",
             mixinStandardHelpOptions = true)
     static final class AddKey extends RegistryCommand {
         @Option(names = "--party", required = true)
@@ -158,7 +159,7 @@ final class OperatorCommand {
         @Option(
                 names = "--purpose",
                 defaultValue = "custody",
-                description = "custody, label or operator (default: ${DEFAULT-VALUE})")
+                description = "custody, label, operator or log (default: ${DEFAULT-VALUE})")
         String purpose;
 
         @Override

@@ -38,6 +38,11 @@ public final class LedgerReplay {
         default void folded(Outcome outcome, CustodyState state) {
             folded(outcome);
         }
+
+        /** As {@link #folded(Outcome, CustodyState)}, with the record's bytes on the log: what the log's leaf needs. */
+        default void folded(Outcome outcome, CustodyState state, byte[] value) {
+            folded(outcome, state);
+        }
     }
 
     private LedgerReplay() {}
@@ -81,8 +86,11 @@ public final class LedgerReplay {
                                 polled.get(i).value()))
                         .toList();
                 ahead.prepare(decoded, fold.state()::publicKey);
-                for (LedgerRecord record : decoded) {
-                    listener.folded(fold.apply(record), fold.state());
+                for (int i = 0; i < decoded.size(); i++) {
+                    listener.folded(
+                            fold.apply(decoded.get(i)),
+                            fold.state(),
+                            polled.get(i).value());
                 }
                 fold.state().commitAll();
             }

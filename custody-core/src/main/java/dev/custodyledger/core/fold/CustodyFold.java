@@ -279,8 +279,9 @@ public final class CustodyFold {
         if (state.key(e.publicKey().keyId()) != null) {
             throw new Rejection(KEY_EXISTS, "key " + e.publicKey().keyId() + " is already registered");
         }
-        if (e.purpose() == KeyPurpose.OPERATOR && !party.has(Role.OPERATOR)) {
-            throw new Rejection(ROLE_NOT_ALLOWED, "only the operator holds operator keys");
+        if ((e.purpose() == KeyPurpose.OPERATOR || e.purpose() == KeyPurpose.LOG) && !party.has(Role.OPERATOR)) {
+            throw new Rejection(
+                    ROLE_NOT_ALLOWED, "only the operator holds " + e.purpose().wire() + " keys");
         }
         return seq -> state.changed(new KeyState(e.party(), e.publicKey(), e.purpose(), seq));
     }

@@ -2,11 +2,15 @@ package dev.custodyledger.core.party;
 
 import java.util.Locale;
 
-/** What a key may sign: custody events, label payloads, or registry events (operator). */
+/**
+ * What a key may sign: custody events, label payloads, registry events (operator), or the transparency log's
+ * checkpoints (log: the operator's, and never an event).
+ */
 public enum KeyPurpose {
     CUSTODY,
     LABEL,
-    OPERATOR;
+    OPERATOR,
+    LOG;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -35,7 +35,7 @@ public final class SignedNote {
             return bytes.clone();
         }
 
-        String line() {
+        public String line() {
             byte[] all = ByteBuffer.allocate(4 + bytes.length)
                     .putInt(keyId)
                     .put(bytes)
@@ -43,7 +43,7 @@ public final class SignedNote {
             return DASH + keyName + " " + Base64.getEncoder().encodeToString(all) + "\n";
         }
 
-        boolean by(NoteKey key) {
+        public boolean by(NoteKey key) {
             return keyName.equals(key.name()) && keyId == key.keyId();
         }
     }

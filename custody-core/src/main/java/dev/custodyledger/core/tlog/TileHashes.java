@@ -41,7 +41,7 @@ public final class TileHashes implements SubtreeHashes {
     }
 
     /** The root of the perfect tree over {@code hashes[from, from + count)}, count a power of two. */
-    static byte[] perfect(byte[][] hashes, int from, int count) {
+    public static byte[] perfect(byte[][] hashes, int from, int count) {
         if (count == 1) {
             return hashes[from];
         }

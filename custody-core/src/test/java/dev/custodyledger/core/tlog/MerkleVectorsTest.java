@@ -3,6 +3,7 @@ package dev.custodyledger.core.tlog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.custodyledger.core.testing.ListedTree;
 import dev.custodyledger.core.testing.Vectors;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ class MerkleVectorsTest {
         JsonNode levels = tree.get("node_hashes_by_level").get("levels");
         for (int height = 0; height < levels.size(); height++) {
             for (int index = 0; index < levels.get(height).size(); index++) {
-                assertThat(HEX.formatHex(listed(leaves).subtree(height, index)))
+                assertThat(HEX.formatHex(ListedTree.over(leaves).subtree(height, index)))
                         .isEqualTo(levels.get(height).get(index).asText());
             }
         }
@@ -82,7 +83,7 @@ class MerkleVectorsTest {
         for (int size = 1; size <= leaves.size(); size++) {
             builder.append(
                     HEX.parseHex(tree.get("leaf_inputs_hex").get(size - 1).asText()));
-            assertThat(HEX.formatHex(MerkleTree.root(size, listed(leaves))))
+            assertThat(HEX.formatHex(MerkleTree.root(size, ListedTree.over(leaves))))
                     .isEqualTo(roots.get(Integer.toString(size)).asText());
             assertThat(HEX.formatHex(builder.root()))
                     .isEqualTo(roots.get(Integer.toString(size)).asText());
@@ -94,7 +95,7 @@ class MerkleVectorsTest {
                     && c.get("treeSize").asLong() <= leaves.size()
                     && c.get("desc").asText().equals("happy path")) {
                 List<byte[]> built = MerkleTree.inclusionProof(
-                        c.get("leafIdx").asLong(), c.get("treeSize").asLong(), listed(leaves));
+                        c.get("leafIdx").asLong(), c.get("treeSize").asLong(), ListedTree.over(leaves));
                 assertThat(built)
                         .as(file.toString())
                         .zipSatisfy(
@@ -106,7 +107,7 @@ class MerkleVectorsTest {
             JsonNode c = read(file);
             if (!c.get("wantErr").asBoolean() && c.get("desc").asText().equals("happy path")) {
                 List<byte[]> built = MerkleTree.consistencyProof(
-                        c.get("size1").asLong(), c.get("size2").asLong(), listed(leaves));
+                        c.get("size1").asLong(), c.get("size2").asLong(), ListedTree.over(leaves));
                 assertThat(built).hasSize(c.get("proof").size());
                 assertThat(built)
                         .zipSatisfy(
@@ -116,15 +117,6 @@ class MerkleVectorsTest {
     }
 
     /** Subtree hashes over a list of leaf hashes, as a test's tree keeps them. */
-    static SubtreeHashes listed(List<byte[]> leaves) {
-        return (height, index) -> {
-            long from = index << height;
-            byte[][] hashes =
-                    leaves.subList((int) from, (int) (from + (1L << height))).toArray(byte[][]::new);
-            return TileHashes.perfect(hashes, 0, hashes.length);
-        };
-    }
-
     private static List<Path> cases(String kind) throws IOException {
         Path dir = Vectors.dir().resolve("merkle/transparency-dev/testdata").resolve(kind);
         try (Stream<Path> files = Files.walk(dir)) {

@@ -2,6 +2,7 @@ package dev.custodyledger.core.tlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.custodyledger.core.testing.ListedTree;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +31,7 @@ class TreeBuilderProperties {
                 keep(store, builder.drainChanged());
             }
         }
-        SubtreeHashes whole = MerkleVectorsTest.listed(leaves);
+        SubtreeHashes whole = ListedTree.over(leaves);
         var tiles = new TileHashes(source(store));
         assertThat(builder.root()).isEqualTo(MerkleTree.root(size, whole));
         assertThat(MerkleTree.root(size, tiles)).isEqualTo(builder.root());

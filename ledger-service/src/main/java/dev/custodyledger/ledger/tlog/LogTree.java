@@ -4,6 +4,7 @@ import dev.custodyledger.core.tlog.LogLeaf;
 import dev.custodyledger.core.tlog.Tile;
 import dev.custodyledger.core.tlog.TreeBuilder;
 import dev.custodyledger.fold.Folded;
+import dev.custodyledger.ledger.config.LedgerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -21,11 +22,17 @@ public class LogTree {
     @Inject
     TileStore tiles;
 
+    @Inject
+    LedgerConfig config;
+
     /** Folding thread only. */
     private TreeBuilder builder;
 
     /** The tiles and entry bundles that the records after {@code previousSeq} change, each once, latest first. */
     public List<TileRow> rows(List<Folded> folded, long previousSeq) {
+        if (!config.tlog().enabled()) {
+            return List.of();
+        }
         try {
             if (builder == null || builder.size() != previousSeq) {
                 // A start, a take-over or a restore: the tree stands where the read model's position does.

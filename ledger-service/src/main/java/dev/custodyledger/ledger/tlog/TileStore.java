@@ -39,6 +39,21 @@ public class TileStore {
         return Blocking.await(() -> tile(level, index, width));
     }
 
+    /** Every hash a tile of the tree holds now (not an entry bundle), or null when it holds none. */
+    public Uni<byte[]> whole(int level, long index) {
+        return pool.preparedQuery(SELECT)
+                .execute(Tuple.of(TileRow.key(level, index)))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    return it.hasNext() ? it.next().getBuffer("hashes").getBytes() : null;
+                });
+    }
+
+    /** As {@link #whole}, waiting: never on the event loop. */
+    public byte[] wholeBlocking(int level, long index) {
+        return Blocking.await(() -> whole(level, index));
+    }
+
     private static byte[] prefix(Row row, int level, int width) {
         long stored = row.getLong("width");
         if (stored < width) {
